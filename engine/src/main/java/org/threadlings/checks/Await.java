@@ -1,0 +1,122 @@
+package org.threadlings.checks;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.threadlings.diagnosis.Deadlock;
+import org.threadlings.diagnosis.DeadlockDetector;
+import org.threadlings.diagnosis.ThreadActivity;
+import org.threadlings.diagnosis.ThreadSnapshot;
+
+/**
+ * Waiting that cannot hang a check and explains itself: while it waits it looks for deadlocks,
+ * and fails at once with the cycle (who holds what, who waits for what) when it finds one; when
+ * time runs out it says what the threads were doing. Every wait in a check should go through
+ * here rather than through a bare {@code join()} or {@code get()}.
+ */
+public final class Await {
+
+    /** Comma-separated packages the grading JVM sets: the student's and the checks'. */
+    public static final String FOCUS_PROPERTY = "threadlings.focusPackages";
+
+    private static final long POLL_MILLIS = 20;
+    private static final long DEADLOCK_SCAN_MILLIS = 250;
+
+    private Await() {
+    }
+
+    /** Waits until every thread has finished. */
+    public static void termination(Duration timeout, Thread... threads) {
+        List<Thread> all = Arrays.asList(threads);
+        until(() -> all.stream().noneMatch(Thread::isAlive), timeout,
+                "the threads to finish (" + all.stream().filter(Thread::isAlive).map(Thread::getName)
+                        .collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** Waits for a future's value; an exception it completed with is rethrown as it is. */
+    public static <T> T result(Future<T> future, Duration timeout, String what) throws Exception {
+        until(future::isDone, timeout, what);
+        try {
+            return future.get(0, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new AssertionError("future reported done but has no value", e);
+        }
+    }
+
+    /** Waits until the latch reaches zero. */
+    public static void latch(CountDownLatch latch, Duration timeout, String what) {
+        until(() -> latch.getCount() == 0, timeout, what);
+    }
+
+    /**
+     * Waits until {@code condition} holds.
+     *
+     * @param what what is awaited, for the failure message: "the workers to finish"
+     */
+    public static void until(BooleanSupplier condition, Duration timeout, String what) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long nextScan = start + DEADLOCK_SCAN_MILLIS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                timedOut(timeout, what);
+            }
+            if (now - nextScan >= 0) {
+                DeadlockDetector.findNew().ifPresent(Await::deadlocked);
+                nextScan = System.nanoTime() + DEADLOCK_SCAN_MILLIS * 1_000_000;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    private static void deadlocked(Deadlock deadlock) {
+        DeadlockDetector.acknowledge(deadlock);
+        fail("Deadlock: these threads wait for each other and none can ever continue.\n"
+                + deadlock.describe()
+                + "\nEach one holds a lock the next one needs. Take locks in one global order, "
+                + "or never hold one lock while taking another.");
+    }
+
+    private static void timedOut(Duration timeout, String what) {
+        ThreadSnapshot snapshot = ThreadSnapshot.take();
+        Set<String> packages = interestingPackages(snapshot);
+        List<String> activity = ThreadActivity.describe(snapshot, packages, 10);
+        fail("Waited " + Words.duration(timeout) + " for " + what + ", in vain."
+                + (activity.isEmpty() ? "" : "\nWhat the threads were doing:\n  " + String.join("\n  ", activity)));
+    }
+
+    /**
+     * The student's and the checks' packages, as the grading JVM announces them, or else every
+     * package seen on a stack outside the JDK, JUnit and the engine.
+     */
+    static Set<String> interestingPackages(ThreadSnapshot snapshot) {
+        String announced = System.getProperty(FOCUS_PROPERTY, "");
+        if (!announced.isBlank()) {
+            return Set.of(announced.split(","));
+        }
+        return snapshot.threads().stream()
+                .flatMap(t -> t.stack().stream())
+                .filter(f -> !f.isJdk() && !f.className().startsWith("org.junit.")
+                        && !f.className().startsWith("org.threadlings.") && f.className().contains("."))
+                .map(f -> f.className().substring(0, f.className().lastIndexOf('.')))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,140 @@
+package org.threadlings.checks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.opentest4j.AssertionFailedError;
+import org.threadlings.verdict.Measurement;
+
+/**
+ * Measures how much faster the student's code is than a sequential baseline, honestly: warm-up
+ * first; then rounds in which baseline, a parallel reference and the candidate run in a shuffled
+ * order, so that a noisy moment hurts all three alike; best time of each; then {@link SpeedupRule}.
+ * The verdict carries measured and required values, and is "inconclusive" rather than a guess
+ * when the machine cannot show a speed-up at all.
+ *
+ * <pre>{@code
+ * Speedup.of("counting primes below 3,000,000")
+ *        .baseline(() -> Primes.countSequentially(n))
+ *        .reference(() -> Primes.countWithPool(n, cores))
+ *        .candidate(() -> student.countPrimes(n))
+ *        .advice("Split the range into chunks and submit each one to the executor.")
+ *        .check();
+ * }</pre>
+ */
+public final class Speedup {
+
+    private final String what;
+    private Callable<?> baseline;
+    private Callable<?> reference;
+    private Callable<?> candidate;
+    private int warmups = 2;
+    private int rounds = 5;
+    private SpeedupRule rule = SpeedupRule.DEFAULT;
+    private String advice = "";
+
+    private Speedup(String what) {
+        this.what = what;
+    }
+
+    /** @param what the work, as the report names it: "counting primes below 3,000,000" */
+    public static Speedup of(String what) {
+        return new Speedup(what);
+    }
+
+    /** The sequential version everything is compared with. */
+    public Speedup baseline(Callable<?> work) {
+        this.baseline = work;
+        return this;
+    }
+
+    /** A known-good parallel version: how much speed-up this machine offers right now. */
+    public Speedup reference(Callable<?> work) {
+        this.reference = work;
+        return this;
+    }
+
+    /** The student's version. */
+    public Speedup candidate(Callable<?> work) {
+        this.candidate = work;
+        return this;
+    }
+
+    public Speedup warmups(int count) {
+        this.warmups = count;
+        return this;
+    }
+
+    public Speedup rounds(int count) {
+        this.rounds = count;
+        return this;
+    }
+
+    public Speedup rule(SpeedupRule judgingRule) {
+        this.rule = judgingRule;
+        return this;
+    }
+
+    /** The next step suggested to a student whose version is too slow. */
+    public Speedup advice(String nextStep) {
+        this.advice = nextStep;
+        return this;
+    }
+
+    /** Best times of baseline, reference and candidate over the rounds. */
+    public record Times(Duration baseline, Duration reference, Duration candidate) {
+    }
+
+    /** Runs the measurement without judging it. */
+    public Times measure() throws Exception {
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(candidate, "candidate");
+        List<Callable<?>> all = List.of(baseline, reference, candidate);
+        for (int i = 0; i < warmups; i++) {
+            for (Callable<?> work : all) {
+                work.call();
+            }
+        }
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+        SplittableRandom random = new SplittableRandom();
+        List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+        for (int round = 0; round < rounds; round++) {
+            Collections.shuffle(order, new java.util.Random(random.nextLong()));
+            for (int which : order) {
+                long start = System.nanoTime();
+                all.get(which).call();
+                best[which] = Math.min(best[which], System.nanoTime() - start);
+            }
+        }
+        return new Times(Duration.ofNanos(best[0]), Duration.ofNanos(best[1]), Duration.ofNanos(best[2]));
+    }
+
+    /** Measures and judges; passes, fails, or throws {@link Inconclusive}. */
+    public SpeedupRule.Judgement check() throws Exception {
+        Times times = measure();
+        int cores = Runtime.getRuntime().availableProcessors();
+        SpeedupRule.Judgement judgement = rule.judge(times.baseline(), times.reference(), times.candidate(), cores);
+        CheckReport.judged(new Measurement(judgement.candidateSpeedup(), judgement.required(), "×", true));
+        CheckReport.note(what + ": one thread " + Words.duration(times.baseline())
+                + ", reference " + Words.duration(times.reference()) + " (" + Words.times(judgement.referenceSpeedup())
+                + "), yours " + Words.duration(times.candidate()) + " (" + Words.times(judgement.candidateSpeedup())
+                + "); best of " + rounds + " rounds on " + Words.plural(cores, "core", "cores"));
+        switch (judgement.status()) {
+            case INCONCLUSIVE -> throw new Inconclusive("No verdict on the speed-up of " + what + ": "
+                    + judgement.reason() + ". Close other busy programs and run the check again.");
+            case FAIL -> throw new AssertionFailedError("Too slow: " + what + " took " + Words.duration(times.candidate())
+                    + " with your code and " + Words.duration(times.baseline()) + " on one thread, a speed-up of "
+                    + Words.times(judgement.candidateSpeedup()) + " where " + Words.times(judgement.required())
+                    + " was required (a parallel reference reached " + Words.times(judgement.referenceSpeedup())
+                    + " on this machine just now)." + (advice.isEmpty() ? "" : " " + advice));
+            default -> {
+                return judgement;
+            }
+        }
+    }
+}

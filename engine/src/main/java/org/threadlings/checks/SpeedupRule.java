@@ -1,0 +1,53 @@
+package org.threadlings.checks;
+
+import java.time.Duration;
+
+/**
+ * Judges a speed-up against what the machine offers right now. The bar is set by a parallel
+ * reference measured in the same run: a candidate must realise at least {@code minimumGain} of
+ * the reference's gain, {@code (S_cand - 1) / (S_ref - 1)}, on the best (minimum) time of each.
+ * A busy machine lowers the reference and with it the bar, so correct code does not fail by
+ * noise; when even the reference cannot show {@code minimumReference}, there is no honest
+ * verdict. In 240 gradings on 2 cores, quiet and with one or two cores busy, this rule (0.5 and
+ * 1.3) failed no correct solution and passed no sequential one.
+ */
+public record SpeedupRule(double minimumGain, double minimumReference) {
+
+    public static final SpeedupRule DEFAULT = new SpeedupRule(0.5, 1.3);
+
+    /** The outcome: status, speed-ups and the bar, and the reason in words. */
+    public record Judgement(Status status, double candidateSpeedup, double referenceSpeedup,
+                            double required, String reason) {
+    }
+
+    public enum Status { PASS, FAIL, INCONCLUSIVE }
+
+    /**
+     * @param cores processors available to this JVM
+     */
+    public Judgement judge(Duration baseline, Duration reference, Duration candidate, int cores) {
+        double sRef = ratio(baseline, reference);
+        double sCand = ratio(baseline, candidate);
+        double required = 1 + minimumGain * (sRef - 1);
+        if (cores < 2) {
+            return new Judgement(Status.INCONCLUSIVE, sCand, sRef, required,
+                    "this machine gives Java only one core, so no speed-up is possible here");
+        }
+        if (sRef < minimumReference) {
+            return new Judgement(Status.INCONCLUSIVE, sCand, sRef, required,
+                    "even the parallel reference reached only " + Words.times(sRef) + " (at least "
+                            + Words.times(minimumReference) + " is needed to tell parallel from sequential): "
+                            + "the machine is too busy right now");
+        }
+        if (sCand >= required) {
+            return new Judgement(Status.PASS, sCand, sRef, required,
+                    "measured " + Words.times(sCand) + ", required " + Words.times(required));
+        }
+        return new Judgement(Status.FAIL, sCand, sRef, required,
+                "measured " + Words.times(sCand) + ", required " + Words.times(required));
+    }
+
+    private static double ratio(Duration slow, Duration fast) {
+        return (double) slow.toNanos() / Math.max(1, fast.toNanos());
+    }
+}

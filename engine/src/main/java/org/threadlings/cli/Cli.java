@@ -1,0 +1,38 @@
+package org.threadlings.cli;
+
+import org.threadlings.loading.CourseFormatException;
+import picocli.CommandLine;
+
+/** Builds the picocli command tree that the shell script, the interactive shell and tests all use. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(ThreadlingsCommand root) {
+        Console console = root.console();
+        CommandLine line = new CommandLine(root);
+        line.setOut(console.out());
+        line.setErr(console.err());
+        line.setUsageHelpLongOptionsMaxWidth(28);
+        line.setExecutionExceptionHandler((exception, commandLine, parseResult) -> handle(exception, console));
+        return line;
+    }
+
+    private static int handle(Exception exception, Console console) {
+        if (exception instanceof UserError) {
+            console.error(exception.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (exception instanceof CourseFormatException format) {
+            format.problems().forEach(p -> console.error(p.toString()));
+            console.error(format.problems().size() == 1 ? "1 problem in the course files."
+                    : format.problems().size() + " problems in the course files.");
+            return ExitCodes.USAGE;
+        }
+        console.error("threadlings: internal error: " + exception);
+        exception.printStackTrace(console.err());
+        console.error("This is a bug in Threadlings, not in your code. Please report it with the lines above.");
+        return ExitCodes.USAGE;
+    }
+}

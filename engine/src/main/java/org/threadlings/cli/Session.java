@@ -1,0 +1,89 @@
+package org.threadlings.cli;
+
+import org.threadlings.compile.SourceCompiler;
+import org.threadlings.course.Course;
+import org.threadlings.examples.ExampleRunner;
+import org.threadlings.grading.Grader;
+import org.threadlings.loading.CourseFormatException;
+import org.threadlings.loading.CourseLoader;
+import org.threadlings.progress.ProgressStore;
+import org.threadlings.sandbox.JvmLauncher;
+import org.threadlings.workspace.StarterStore;
+import org.threadlings.workspace.Workspace;
+
+/**
+ * The services commands share, created on first use and kept: in the interactive shell and the
+ * full-screen UI one session serves every command, so the compiler stays warm and the course is
+ * parsed once.
+ */
+public final class Session {
+
+    private final Workspace workspace;
+    private final Console console;
+    private Course course;
+    private ProgressStore progress;
+    private SourceCompiler compiler;
+    private JvmLauncher jvm;
+    private Grader grader;
+
+    public Session(Workspace workspace, Console console) {
+        this.workspace = workspace;
+        this.console = console;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public synchronized Course course() throws CourseFormatException {
+        if (course == null) {
+            course = new CourseLoader(workspace.root()).load();
+        }
+        return course;
+    }
+
+    /** Forgets the loaded course, so that the next use reads the lesson files again. */
+    public synchronized void reloadCourse() {
+        course = null;
+    }
+
+    public synchronized ProgressStore progress() {
+        if (progress == null) {
+            progress = new ProgressStore(workspace.progressFile());
+        }
+        return progress;
+    }
+
+    public StarterStore starters() {
+        return new StarterStore(workspace);
+    }
+
+    public synchronized Grader grader() {
+        if (grader == null) {
+            grader = new Grader(compiler(), jvm());
+        }
+        return grader;
+    }
+
+    public synchronized ExampleRunner examples() {
+        return new ExampleRunner(compiler(), jvm());
+    }
+
+    public synchronized SourceCompiler compiler() {
+        if (compiler == null) {
+            compiler = new SourceCompiler();
+        }
+        return compiler;
+    }
+
+    private JvmLauncher jvm() {
+        if (jvm == null) {
+            jvm = JvmLauncher.forThisJvm();
+        }
+        return jvm;
+    }
+}

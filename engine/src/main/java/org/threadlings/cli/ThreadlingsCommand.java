@@ -1,0 +1,78 @@
+package org.threadlings.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.threadlings.loading.CourseLoader;
+import org.threadlings.workspace.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: {@code ./run.sh [COMMAND]}. Without a command it opens the course. */
+@Command(name = "threadlings",
+        mixinStandardHelpOptions = true,
+        versionProvider = ThreadlingsCommand.Version.class,
+        description = {"Learn Java concurrency by doing: threads, executors, processes and async.",
+                "Without a command, opens the course in a full-screen terminal UI."},
+        subcommands = {CheckCommand.class, ListCommand.class, HintCommand.class, ResetCommand.class,
+                RunCommand.class, ValidateCommand.class, CompletionCommand.class},
+        footer = {"", "Exit codes: 0 everything passed, 1 something did not pass, "
+                + "2 usage, course-format or internal error.",
+                "Docs: README.md (students), lessons/README.md (lesson authors)."})
+public final class ThreadlingsCommand implements Callable<Integer> {
+
+    @Option(names = "--course", paramLabel = "DIR", hidden = true,
+            description = "The course folder (default: the folder run.sh is in).")
+    Path courseDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Console console;
+    private Session session;
+
+    public ThreadlingsCommand(Console console) {
+        this.console = console;
+    }
+
+    /** For the interactive shell: commands share one session. */
+    public ThreadlingsCommand(Session session) {
+        this.console = session.console();
+        this.session = session;
+    }
+
+    synchronized Session session() {
+        if (session == null) {
+            Path root = courseDir != null ? courseDir : defaultCourse();
+            session = new Session(new Workspace(root), console);
+        }
+        return session;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    static Path defaultCourse() {
+        return Path.of(System.getProperty("threadlings.course", ".")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(console.out());
+        return ExitCodes.OK;
+    }
+
+    /** {@code --version}: the engine and the lesson format it reads. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ThreadlingsCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "Threadlings " + (version == null ? "(development build)" : version),
+                "lesson format " + CourseLoader.FORMAT + ", Java " + Runtime.version()
+                        + " (" + System.getProperty("java.vendor", "") + ")"
+            };
+        }
+    }
+}

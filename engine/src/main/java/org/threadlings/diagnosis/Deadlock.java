@@ -1,0 +1,76 @@
+package org.threadlings.diagnosis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A cycle of threads, each waiting for a lock held by the next: none of them can ever move.
+ *
+ * @param links in cycle order; the owner of the last link's lock is the first link's thread
+ */
+public record Deadlock(List<Link> links) {
+
+    /** {@code thread} waits for {@code lock}, which {@code owner} holds. */
+    public record Link(ThreadRecord thread, Lock lock, ThreadRecord owner) {
+    }
+
+    public Deadlock {
+        links = List.copyOf(links);
+    }
+
+    /** Every deadlock cycle in the snapshot, each reported once. */
+    public static List<Deadlock> findAll(ThreadSnapshot snapshot) {
+        List<Deadlock> cycles = new ArrayList<>();
+        Set<Long> reported = new HashSet<>();
+        for (ThreadRecord start : snapshot.threads()) {
+            // Each thread waits for at most one lock, so following owners walks a single path.
+            LinkedHashSet<Long> path = new LinkedHashSet<>();
+            ThreadRecord current = start;
+            while (current != null && current.waitingFor() != null && current.owner() != -1
+                    && !reported.contains(current.id()) && path.add(current.id())) {
+                current = snapshot.thread(current.owner()).orElse(null);
+            }
+            if (current != null && path.contains(current.id()) && !reported.contains(current.id())) {
+                List<Link> links = new ArrayList<>();
+                ThreadRecord t = current;
+                do {
+                    ThreadRecord owner = snapshot.thread(t.owner()).orElseThrow();
+                    links.add(new Link(t, t.waitingFor(), owner));
+                    reported.add(t.id());
+                    t = owner;
+                } while (t.id() != current.id());
+                cycles.add(new Deadlock(links));
+            }
+        }
+        return cycles;
+    }
+
+    /** Thread ids and locks: equal for the same deadlock seen in two snapshots. */
+    public Set<String> signature() {
+        return links.stream().map(l -> l.thread().id() + "->" + l.lock().identity()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The cycle in words, one line per thread:
+     * <pre>
+     * "left" (at Transfer.java:12) waits for Account@1b6d3586, held by "right"
+     * "right" (at Transfer.java:12) waits for Account@4554617c, held by "left"
+     * </pre>
+     */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        for (Link link : links) {
+            Frame where = link.thread().codeFrame();
+            text.append('"').append(link.thread().name()).append('"')
+                    .append(link.thread().virtual() ? " (virtual)" : "")
+                    .append(where == null ? "" : " at " + where.location())
+                    .append(" waits for ").append(link.lock().displayName())
+                    .append(", held by \"").append(link.owner().name()).append("\"\n");
+        }
+        return text.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,96 @@
+package org.threadlings.diagnosis;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every thread of this JVM at one moment — platform threads from {@link ThreadMXBean}, virtual
+ * threads from the JDK's JSON thread dump, which the MXBean does not see — with the locks each
+ * one holds and waits for. Not atomic: two threads may be captured a few microseconds apart, so
+ * callers confirm anything they conclude with a second snapshot.
+ */
+public record ThreadSnapshot(List<ThreadRecord> threads) {
+
+    public ThreadSnapshot {
+        threads = List.copyOf(threads);
+    }
+
+    public static ThreadSnapshot take() {
+        Map<Long, ThreadRecord> byId = new LinkedHashMap<>();
+        for (ThreadRecord platform : platformThreads()) {
+            byId.put(platform.id(), platform);
+        }
+        for (ThreadRecord virtual : VirtualThreadDump.take()) {
+            byId.putIfAbsent(virtual.id(), virtual);
+        }
+        return new ThreadSnapshot(ownersResolved(new ArrayList<>(byId.values())));
+    }
+
+    public Optional<ThreadRecord> thread(long id) {
+        return threads.stream().filter(t -> t.id() == id).findFirst();
+    }
+
+    private static List<ThreadRecord> platformThreads() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        ThreadInfo[] infos = mx.dumpAllThreads(mx.isObjectMonitorUsageSupported(), mx.isSynchronizerUsageSupported());
+        List<ThreadRecord> result = new ArrayList<>();
+        for (ThreadInfo info : infos) {
+            if (info == null) {
+                continue;
+            }
+            List<Lock> held = new ArrayList<>();
+            Arrays.stream(info.getLockedMonitors()).map(ThreadSnapshot::lock).forEach(held::add);
+            Arrays.stream(info.getLockedSynchronizers()).map(ThreadSnapshot::lock).forEach(held::add);
+            Lock waiting = waitsForLock(info) ? lock(info.getLockInfo()) : null;
+            result.add(new ThreadRecord(info.getThreadId(), info.getThreadName(), false, info.isDaemon(),
+                    info.getThreadState().name(),
+                    Arrays.stream(info.getStackTrace()).map(Frame::of).toList(),
+                    waiting, waiting == null ? -1 : info.getLockOwnerId(), held));
+        }
+        return result;
+    }
+
+    /** Object.wait() also reports a lock, but waiting for a notify is not waiting for an owner. */
+    private static boolean waitsForLock(ThreadInfo info) {
+        if (info.getLockInfo() == null) {
+            return false;
+        }
+        return info.getThreadState() == Thread.State.BLOCKED || info.getLockOwnerId() != -1;
+    }
+
+    private static Lock lock(LockInfo info) {
+        return new Lock(info.getClassName() + "@" + Integer.toHexString(info.getIdentityHashCode()));
+    }
+
+    /**
+     * Fills in owners the sources left open: a virtual thread blocked on a monitor names the
+     * monitor but not its owner, so look the monitor up among the locks each thread holds.
+     */
+    private static List<ThreadRecord> ownersResolved(List<ThreadRecord> threads) {
+        Map<Lock, Long> holders = new LinkedHashMap<>();
+        for (ThreadRecord t : threads) {
+            for (Lock lock : t.held()) {
+                holders.putIfAbsent(lock, t.id());
+            }
+        }
+        holders.putAll(SynchronizerOwners.find());
+        List<ThreadRecord> resolved = new ArrayList<>(threads.size());
+        for (ThreadRecord t : threads) {
+            if (t.waitingFor() != null && t.owner() == -1 && holders.containsKey(t.waitingFor())) {
+                resolved.add(new ThreadRecord(t.id(), t.name(), t.virtual(), t.daemon(), t.state(), t.stack(),
+                        t.waitingFor(), holders.get(t.waitingFor()), t.held()));
+            } else {
+                resolved.add(t);
+            }
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,168 @@
+package org.threadlings.grading;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.threadlings.compile.CompileResult;
+import org.threadlings.compile.SourceCompiler;
+import org.threadlings.course.Exercise;
+import org.threadlings.grading.VerdictAssembler.Ending;
+import org.threadlings.grading.child.ChildMain;
+import org.threadlings.grading.protocol.ChildEvent;
+import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.Protocol;
+import org.threadlings.sandbox.JvmLauncher;
+import org.threadlings.sandbox.SandboxProcess;
+import org.threadlings.sandbox.ScratchDir;
+import org.threadlings.verdict.CapturedOutput;
+import org.threadlings.verdict.ExerciseStatus;
+import org.threadlings.verdict.Outcome;
+import org.threadlings.verdict.Verdict;
+
+/**
+ * Grades one exercise: compiles the student's files and the hidden checks in this JVM, runs the
+ * checks in a fresh child JVM under a hard time limit, and turns what happened into a
+ * {@link Verdict}. The child JVM is started first, so that it boots while compilation runs.
+ */
+public final class Grader {
+
+    /** How long past the time limit the child may take to report before it is killed regardless. */
+    static final Duration GRACE = Duration.ofSeconds(3);
+    private static final Duration POLL = Duration.ofMillis(15);
+
+    private final SourceCompiler compiler;
+    private final JvmLauncher jvm;
+    private final ObjectMapper json = Protocol.mapper();
+
+    public Grader(SourceCompiler compiler, JvmLauncher jvm) {
+        this.compiler = compiler;
+        this.jvm = jvm;
+        jvm.prepareCache(ChildMain.class.getName(), List.of("--train"));
+    }
+
+    /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
+    public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation) {
+        long start = System.nanoTime();
+        List<Path> sources = exercise.files().stream().map(studentDir::resolve).toList();
+        List<String> missing = exercise.files().stream().filter(f -> !Files.isRegularFile(studentDir.resolve(f))).toList();
+        if (!missing.isEmpty()) {
+            return early(exercise, start, ExerciseStatus.ERROR, Outcome.MISSING_FILE,
+                    "Missing " + String.join(", ", missing) + " in " + studentDir
+                            + ". Restore the starter with: reset " + exercise.id(), null);
+        }
+        AtomicBoolean flooded = new AtomicBoolean();
+        // Closed in reverse: the child is killed before its folder is deleted.
+        try (ScratchDir work = ScratchDir.create("threadlings-grading");
+             SandboxProcess child = jvm.start(ChildMain.class.getName(), exercise.jvmOptions(), List.of(), null,
+                     () -> flooded.set(true))) {
+            cancellation.onCancel(child::killTree);
+            listener.phase(GradingListener.Phase.COMPILING);
+            CompileResult student = compiler.compile(sources, List.of(), work.resolve("student"), List.of());
+            if (!student.succeeded()) {
+                child.closeInput();
+                return early(exercise, start, ExerciseStatus.ERROR, Outcome.COMPILE_ERROR,
+                        "Your code does not compile.", student);
+            }
+            List<Path> checkClassPath = new ArrayList<>(jvm.classPath());
+            checkClassPath.add(work.resolve("student"));
+            CompileResult checks = compiler.compile(exercise.checks(), checkClassPath, work.resolve("checks"), List.of());
+            if (!checks.succeeded()) {
+                child.closeInput();
+                return early(exercise, start, ExerciseStatus.ERROR, Outcome.CHECKS_DO_NOT_COMPILE,
+                        "The hidden checks could not be compiled against your code. Usually a class, method or "
+                                + "constructor that the starter declared was renamed, removed or given other "
+                                + "parameters: keep the names and signatures from the starter.", checks);
+            }
+            if (cancellation.isCancelled()) {
+                return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", null);
+            }
+            Path events = work.resolve("events.jsonl");
+            ChildJob job = new ChildJob(
+                    List.of(work.resolve("student").toString(), work.resolve("checks").toString()),
+                    checks.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
+                    List.copyOf(packagesOf(student, checks)));
+            listener.phase(GradingListener.Phase.RUNNING_CHECKS);
+            child.send(json.writeValueAsString(job));
+            return watch(exercise, child, new EventTail(events), listener, cancellation, flooded, start);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the grading job", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the checks: " + e.getMessage(), e);
+        }
+    }
+
+    private Verdict watch(Exercise exercise, SandboxProcess child, EventTail tail, GradingListener listener,
+                          Cancellation cancellation, AtomicBoolean flooded, long start) throws IOException {
+        long hardDeadline = System.nanoTime() + exercise.timeLimit().plus(GRACE).toNanos();
+        List<ChildEvent> events = new ArrayList<>();
+        Ending ending = Ending.EXITED;
+        try {
+            while (!child.waitFor(POLL)) {
+                dispatch(tail.poll(), events, listener);
+                if (cancellation.isCancelled()) {
+                    ending = Ending.CANCELLED;
+                    break;
+                }
+                if (flooded.get()) {
+                    ending = Ending.FLOOD_KILLED;
+                    break;
+                }
+                if (System.nanoTime() - hardDeadline > 0) {
+                    ending = Ending.TIME_LIMIT_KILLED;
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ending = Ending.CANCELLED;
+        }
+        child.killTree();
+        dispatch(tail.poll(), events, listener);
+        int exitCode = child.isAlive() ? -1 : child.exitCode();
+        CapturedOutput output = child.output();
+        if (flooded.get()) {
+            ending = Ending.FLOOD_KILLED;
+        }
+        return VerdictAssembler.assemble(exercise.id(), events, ending, exitCode, exercise.timeLimit(), output,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void dispatch(List<ChildEvent> fresh, List<ChildEvent> all, GradingListener listener) {
+        for (ChildEvent event : fresh) {
+            all.add(event);
+            switch (event) {
+                case ChildEvent.Planned p -> listener.planned(p.checks());
+                case ChildEvent.Started s -> listener.checkStarted(s.id());
+                case ChildEvent.Finished f -> listener.checkFinished(f.result());
+                default -> { }
+            }
+        }
+    }
+
+    private static Verdict early(Exercise exercise, long start, ExerciseStatus status, Outcome outcome, String message,
+                                 CompileResult compile) {
+        return new Verdict(exercise.id(), status, outcome, message, List.of(),
+                compile == null ? List.of() : compile.errors(), CapturedOutput.NONE,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Set<String> packagesOf(CompileResult... results) {
+        Set<String> packages = new LinkedHashSet<>();
+        for (CompileResult result : results) {
+            result.classesBySource().values().stream().flatMap(List::stream)
+                    .filter(name -> name.contains("."))
+                    .map(name -> name.substring(0, name.lastIndexOf('.')))
+                    .forEach(packages::add);
+        }
+        return packages;
+    }
+}

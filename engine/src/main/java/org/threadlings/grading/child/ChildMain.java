@@ -1,0 +1,121 @@
+package org.threadlings.grading.child;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.threadlings.checks.Await;
+import org.threadlings.grading.protocol.ChildEvent;
+import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.Protocol;
+import org.threadlings.verdict.CheckResult;
+import org.threadlings.verdict.CheckStatus;
+
+/**
+ * The grading JVM. It starts, loads the JUnit Platform while the parent compiles, then reads one
+ * {@link ChildJob} from standard input, runs the checks and reports {@link ChildEvent}s. It never
+ * returns normally: it halts, so that threads the student left running cannot keep it alive.
+ */
+public final class ChildMain {
+
+    static final int EXIT_DONE = 0;
+    static final int EXIT_BAD_JOB = 70;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ObjectMapper json = Protocol.mapper();
+        Launcher launcher = LauncherFactory.create();
+        if (args.length == 1 && args[0].equals("--train")) {
+            Training.run(launcher);
+            return;
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            Runtime.getRuntime().halt(EXIT_DONE); // the parent no longer needs this JVM
+        }
+        ChildJob job;
+        try {
+            job = json.readValue(line, ChildJob.class);
+        } catch (IOException e) {
+            System.err.println("threadlings: unreadable grading job: " + e.getMessage());
+            Runtime.getRuntime().halt(EXIT_BAD_JOB);
+            return;
+        }
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Runtime.getRuntime().halt(run(job, launcher));
+    }
+
+    static int run(ChildJob job, Launcher launcher) throws IOException {
+        EventSink sink = new EventSink(Path.of(job.eventsFile()));
+        RunState state = new RunState();
+        FailureMessages messages = new FailureMessages(job.focusPackages());
+        Leftovers leftovers = new Leftovers();
+        System.setProperty(Await.FOCUS_PROPERTY, String.join(",", job.focusPackages()));
+        new Watchdog(Duration.ofMillis(job.timeLimitMillis()), sink, state, job.focusPackages(), leftovers).start();
+        Runtime.getRuntime().addShutdownHook(new ExitWitness(sink, state, leftovers));
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> sink.emit(new ChildEvent.ThreadDied(
+                thread.getName(), messages.describe(failure), state.currentId())));
+
+        ClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String name : job.checkClasses()) {
+            try {
+                selectors.add(selectClass(Class.forName(name, false, loader)));
+            } catch (ClassNotFoundException | LinkageError e) {
+                sink.emit(new ChildEvent.Finished(new CheckResult(name, name, CheckStatus.ERROR,
+                        "could not load the check class " + name + ": " + e, null, List.of(), 0)));
+            }
+        }
+        // Out of memory ends the JVM at once (-XX:+ExitOnOutOfMemoryError): the parent reports it.
+        launcher.execute(request(selectors), new CheckListener(sink, state, messages));
+        state.markFinished();
+        List<String> threads = leftovers.threads();
+        List<String> processes = leftovers.killProcesses();
+        if (!threads.isEmpty() || !processes.isEmpty()) {
+            sink.emit(new ChildEvent.Leftovers(threads, processes));
+        }
+        sink.emit(new ChildEvent.Done());
+        System.out.flush();
+        System.err.flush();
+        return EXIT_DONE;
+    }
+
+    static LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameter("junit.jupiter.displayname.generator.default",
+                        "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
+                .configurationParameter("junit.jupiter.testmethod.order.default",
+                        "org.junit.jupiter.api.MethodOrderer$OrderAnnotation")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .build();
+    }
+
+    private static URL[] urls(List<String> paths) throws MalformedURLException {
+        URL[] urls = new URL[paths.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = Path.of(paths.get(i)).toUri().toURL();
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,62 @@
+package org.threadlings.grading.child;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the student's code started and never stopped: non-daemon threads (which would keep a
+ * real program from exiting; a forgotten {@code shutdown()} of an executor is the usual cause)
+ * and child processes (which would outlive it).
+ */
+final class Leftovers {
+
+    private static final long GRACE_MILLIS = 300;
+
+    private final Set<Thread> baseline;
+
+    /** Remembers the threads that exist before any check runs: they are not leftovers. */
+    Leftovers() {
+        baseline = Set.copyOf(Thread.getAllStackTraces().keySet());
+    }
+
+    /** Non-daemon threads started since, still alive after a short grace period. */
+    List<String> threads() {
+        long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+        List<Thread> alive = alive();
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                break;
+            }
+            alive = alive();
+        }
+        List<String> described = new ArrayList<>();
+        for (Thread t : alive) {
+            StackTraceElement[] stack = t.getStackTrace();
+            String where = stack.length == 0 ? "" : " in " + stack[0].getClassName().substring(
+                    stack[0].getClassName().lastIndexOf('.') + 1) + "." + stack[0].getMethodName();
+            described.add("\"" + t.getName() + "\" (" + t.getState() + where + ")");
+        }
+        return described;
+    }
+
+    private List<Thread> alive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !baseline.contains(t) && !t.isDaemon() && t.isAlive())
+                .filter(t -> !t.getName().startsWith("threadlings-"))
+                .collect(Collectors.toList());
+    }
+
+    /** Kills every process this JVM started, and their children; returns their command lines. */
+    List<String> killProcesses() {
+        List<String> killed = new ArrayList<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            killed.add(p.info().commandLine().orElse("process " + p.pid()));
+            p.destroyForcibly();
+        });
+        return killed;
+    }
+}

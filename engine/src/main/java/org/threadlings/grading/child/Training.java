@@ -1,0 +1,37 @@
+package org.threadlings.grading.child;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.Launcher;
+import org.threadlings.diagnosis.DeadlockDetector;
+import org.threadlings.grading.protocol.ChildJob;
+
+/**
+ * A representative grading run used to record an ahead-of-time cache of the grading JVM: the
+ * classes a real run loads (the JUnit Platform, the checks toolkit, JSON) are then mapped ready
+ * to use instead of being loaded and linked on every start.
+ */
+final class Training {
+
+    private Training() {
+    }
+
+    static void run(Launcher launcher) throws IOException {
+        Path dir = Files.createTempDirectory("threadlings-training");
+        try {
+            ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
+                    dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()));
+            ChildMain.run(job, launcher);
+            DeadlockDetector.findNew();
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(0); // a normal exit, so that the JVM writes the cache it was asked to record
+    }
+}

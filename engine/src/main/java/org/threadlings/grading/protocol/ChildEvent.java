@@ -1,0 +1,55 @@
+package org.threadlings.grading.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.threadlings.verdict.CheckResult;
+
+/**
+ * What the grading JVM reports, as it happens, one JSON line each. The parent reads them while
+ * the run goes on (live progress) and after it ends (the verdict). Everything the student's code
+ * prints goes to standard output instead and never mixes with these.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ChildEvent.Planned.class, name = "planned"),
+        @JsonSubTypes.Type(value = ChildEvent.Started.class, name = "started"),
+        @JsonSubTypes.Type(value = ChildEvent.Finished.class, name = "finished"),
+        @JsonSubTypes.Type(value = ChildEvent.ThreadDied.class, name = "thread-died"),
+        @JsonSubTypes.Type(value = ChildEvent.Stopped.class, name = "stopped"),
+        @JsonSubTypes.Type(value = ChildEvent.Leftovers.class, name = "leftovers"),
+        @JsonSubTypes.Type(value = ChildEvent.Done.class, name = "done")
+})
+public sealed interface ChildEvent {
+
+    /** The checks that are about to run, in order. */
+    record Planned(List<PlannedCheck> checks) implements ChildEvent {
+    }
+
+    record PlannedCheck(String id, String name) {
+    }
+
+    record Started(String id) implements ChildEvent {
+    }
+
+    record Finished(CheckResult result) implements ChildEvent {
+    }
+
+    /** A thread other than the check's own died of an exception nobody caught. */
+    record ThreadDied(String thread, String exception, String during) implements ChildEvent {
+    }
+
+    /** The run was cut short. {@code report} is the evidence, in words. */
+    record Stopped(StopReason reason, String during, String report) implements ChildEvent {
+    }
+
+    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT }
+
+    /** Threads and processes the student's code started and left running after the checks. */
+    record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
+    }
+
+    /** Every check ran; nothing more will come. */
+    record Done() implements ChildEvent {
+    }
+}

@@ -1,0 +1,17 @@
+package org.threadlings.grading.protocol;
+
+import java.util.List;
+
+/**
+ * What the grading JVM is asked to do, sent as one JSON line on its standard input once the
+ * parent has compiled everything (the JVM starts, and warms up, while compilation runs).
+ *
+ * @param classpath      folders with the compiled student classes and checks
+ * @param checkClasses   classes to run through the JUnit Platform
+ * @param timeLimitMillis wall-clock budget for the whole run
+ * @param eventsFile     where to append {@link ChildEvent}s, one JSON object per line
+ * @param focusPackages  packages of student and check code, to pick the interesting stack frames
+ */
+public record ChildJob(List<String> classpath, List<String> checkClasses, long timeLimitMillis,
+                       String eventsFile, List<String> focusPackages) {
+}

@@ -1,0 +1,40 @@
+package org.threadlings.progress;
+
+import java.util.List;
+import java.util.Optional;
+import org.threadlings.course.Course;
+import org.threadlings.course.Exercise;
+
+/** Where a student stands in a course: the exercise to work on now, and the next one. */
+public final class Position {
+
+    private Position() {
+    }
+
+    /**
+     * The exercise the student is on: the one they last worked on if it is not done yet,
+     * otherwise the first exercise not done in course order; empty when everything is done.
+     */
+    public static Optional<Exercise> current(Course course, Progress progress) {
+        if (progress.current() != null) {
+            Optional<Exercise> last = course.exercise(progress.current());
+            if (last.isPresent() && !progress.isDone(last.get().id())) {
+                return last;
+            }
+        }
+        return course.exercises().filter(e -> !progress.isDone(e.id())).findFirst();
+    }
+
+    /** The first exercise after {@code exercise}, in course order, that is not done. */
+    public static Optional<Exercise> nextAfter(Course course, Progress progress, Exercise exercise) {
+        List<Exercise> all = course.exercises().toList();
+        int index = all.indexOf(exercise);
+        for (int i = 1; i < all.size(); i++) {
+            Exercise candidate = all.get((index + i) % all.size());
+            if (!progress.isDone(candidate.id())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

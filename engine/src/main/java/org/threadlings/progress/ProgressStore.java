@@ -1,0 +1,94 @@
+package org.threadlings.progress;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.threadlings.workspace.AtomicFiles;
+
+/**
+ * Keeps {@link Progress} in a JSON file. Writes are atomic (a crash leaves the old file or the
+ * new one), and read-modify-write cycles hold a file lock, so the full-screen UI and a
+ * {@code check} in another terminal do not overwrite each other. A damaged file is set aside as
+ * a backup, with a warning, and the student starts from empty progress rather than a crash.
+ */
+public final class ProgressStore {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path file;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final List<String> warnings = new ArrayList<>();
+
+    public ProgressStore(Path file) {
+        this.file = file;
+    }
+
+    /** Warnings about damaged progress found so far, for the front end to show once. */
+    public synchronized List<String> takeWarnings() {
+        List<String> taken = List.copyOf(warnings);
+        warnings.clear();
+        return taken;
+    }
+
+    public synchronized Progress load() {
+        if (!Files.exists(file)) {
+            return Progress.EMPTY;
+        }
+        try {
+            Progress progress = json.readValue(file.toFile(), Progress.class);
+            if (progress == null || progress.format() != Progress.FORMAT) {
+                throw new IOException("unknown progress format");
+            }
+            return progress;
+        } catch (IOException | RuntimeException e) {
+            setAside(e);
+            return Progress.EMPTY;
+        }
+    }
+
+    /** Applies {@code change} to the stored progress under a lock and stores the result. */
+    public synchronized Progress update(UnaryOperator<Progress> change) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Progress updated = change.apply(load());
+                AtomicFiles.write(file, json.writeValueAsBytes(updated));
+                return updated;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save progress to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void setAside(Exception cause) {
+        Path backup = file.resolveSibling(file.getFileName() + ".damaged-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            warnings.add("Your progress file was damaged (" + cause.getMessage().lines().findFirst().orElse("")
+                    + "). It was kept as " + backup.getFileName() + " and progress starts afresh; "
+                    + "your exercise files are untouched, and checking them again restores their status.");
+        } catch (IOException e) {
+            warnings.add("Your progress file " + file + " is damaged and could not be set aside: " + e.getMessage());
+        }
+    }
+}

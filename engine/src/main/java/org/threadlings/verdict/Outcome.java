@@ -1,0 +1,26 @@
+package org.threadlings.verdict;
+
+/** Why grading ended the way it did; {@link #COMPLETED} when every check ran. */
+public enum Outcome {
+    COMPLETED("completed"),
+    MISSING_FILE("missing-file"),
+    COMPILE_ERROR("compile-error"),
+    CHECKS_DO_NOT_COMPILE("checks-do-not-compile"),
+    TIME_LIMIT("time-limit"),
+    DEADLOCK("deadlock"),
+    SYSTEM_EXIT("system-exit"),
+    OUT_OF_MEMORY("out-of-memory"),
+    OUTPUT_LIMIT("output-limit"),
+    CRASHED("crashed"),
+    CANCELLED("cancelled");
+
+    private final String label;
+
+    Outcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
