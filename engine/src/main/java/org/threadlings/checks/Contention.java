@@ -61,21 +61,37 @@ public final class Contention {
         return this;
     }
 
-    /** Starts every thread, opens the gate, waits for all of them; returns the time from gate to last finish. */
-    public Duration run(Body body) {
+    /**
+     * How a run went.
+     *
+     * @param elapsed from the opening of the gate to the last thread's finish
+     * @param overlap the share of that time during which at least two threads were inside the
+     *                body at once (0 to 1). Near 0, the threads ran one after another: the machine
+     *                was too busy (or has one core) for this run to test anything concurrent.
+     */
+    public record Result(Duration elapsed, double overlap) {
+    }
+
+    /** Starts every thread, opens the gate, waits for all of them. */
+    public Result run(Body body) {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch gate = new CountDownLatch(1);
         AtomicReference<Failure> firstFailure = new AtomicReference<>();
         List<Thread> started = new ArrayList<>(threads);
+        long[] begins = new long[threads];
+        long[] ends = new long[threads];
         for (int i = 0; i < threads; i++) {
             int index = i;
             Runnable task = () -> {
                 ready.countDown();
                 try {
                     gate.await();
+                    begins[index] = System.nanoTime();
                     body.run(index);
                 } catch (Throwable t) {
                     firstFailure.compareAndSet(null, new Failure(Thread.currentThread().getName(), t));
+                } finally {
+                    ends[index] = System.nanoTime();
                 }
             };
             Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
@@ -90,7 +106,30 @@ public final class Contention {
         if (failure != null) {
             throw failure.asAssertion();
         }
-        return elapsed;
+        return new Result(elapsed, overlap(begins, ends)); // join() made the arrays' writes visible
+    }
+
+    /** The share of the time from first begin to last end during which two or more threads ran. */
+    static double overlap(long[] begins, long[] ends) {
+        int n = begins.length;
+        long[][] events = new long[2 * n][];
+        for (int i = 0; i < n; i++) {
+            events[2 * i] = new long[] {begins[i], 1};
+            events[2 * i + 1] = new long[] {ends[i], -1};
+        }
+        java.util.Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long together = 0;
+        int running = 0;
+        long previous = events[0][0];
+        for (long[] event : events) {
+            if (running >= 2) {
+                together += event[0] - previous;
+            }
+            running += (int) event[1];
+            previous = event[0];
+        }
+        long span = events[events.length - 1][0] - events[0][0];
+        return span <= 0 ? 0 : (double) together / span;
     }
 
     private record Failure(String thread, Throwable cause) {

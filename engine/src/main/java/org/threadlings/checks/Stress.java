@@ -35,6 +35,7 @@ public final class Stress {
         private final int number;
         private final SplittableRandom random;
         private String description = "";
+        private String uninformative;
 
         Trial(int number, SplittableRandom random) {
             this.number = number;
@@ -58,10 +59,19 @@ public final class Stress {
         public void describe(String text) {
             this.description = text;
         }
+
+        /**
+         * Marks this trial as proving nothing, for instance because its threads never ran at the
+         * same time; it does not count towards {@link #informative(int)}.
+         */
+        public void uninformative(String why) {
+            this.uninformative = why;
+        }
     }
 
     private int minTrials = 3;
     private int maxTrials = 200;
+    private int informativeNeeded;
     private Duration budget = Duration.ofMillis(1500);
 
     private Stress() {
@@ -83,6 +93,15 @@ public final class Stress {
         return this;
     }
 
+    /**
+     * Requires this many informative trials for a pass; with fewer the result is
+     * {@link Inconclusive}, never a pass that proves nothing. Default 0: every trial counts.
+     */
+    public Stress informative(int trials) {
+        this.informativeNeeded = trials;
+        return this;
+    }
+
     /** Stop starting new trials after this much time (default 1.5 s). */
     public Stress within(Duration time) {
         this.budget = time;
@@ -95,6 +114,8 @@ public final class Stress {
         SplittableRandom seeds = new SplittableRandom(seed);
         long start = System.nanoTime();
         int done = 0;
+        int informative = 0;
+        String lastWhy = "";
         while (done < maxTrials && (done < minTrials || System.nanoTime() - start < budget.toNanos())) {
             Trial trial = new Trial(done + 1, seeds.split());
             try {
@@ -103,9 +124,20 @@ public final class Stress {
                 throw failed(trial, seed, e);
             }
             done++;
+            if (trial.uninformative == null) {
+                informative++;
+            } else {
+                lastWhy = trial.uninformative;
+            }
         }
-        CheckReport.note("passed " + Words.plural(done, "randomised trial", "randomised trials") + " in "
-                + Words.duration(Duration.ofNanos(System.nanoTime() - start)));
+        String took = Words.duration(Duration.ofNanos(System.nanoTime() - start));
+        if (informative < informativeNeeded) {
+            throw new Inconclusive("No verdict: only " + informative + " of " + done + " trials tested anything ("
+                    + lastWhy + "; at least " + informativeNeeded + " are needed). The machine is too busy, or has "
+                    + "a single core. Close other busy programs and run the check again.");
+        }
+        CheckReport.note("passed " + Words.plural(done, "trial", "trials")
+                + (informative < done ? " (" + informative + " of them informative)" : "") + " in " + took);
         return done;
     }
 

@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,8 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException {
         Session session = root.session();
-        Console console = session.console();
-        session.progress().takeWarnings().forEach(console::error);
+        Console console = root.console();
         Course course = session.course();
         Path studentDir = exercisesDir == null ? session.workspace().exercises() : exercisesDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(studentDir)) {
@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
             JunitXmlReport.write(results, junitXmlDir.toAbsolutePath());
         }
         if (!json && recordProgress && targets.size() == 1 && results.get(0).verdict().passed()) {
-            suggestNext(session, course, targets.get(0));
+            suggestNext(session, console, course, targets.get(0));
         }
         return results.stream().allMatch(r -> r.verdict().passed()) ? ExitCodes.OK : ExitCodes.FAILED;
     }
@@ -119,13 +119,13 @@ final class CheckCommand implements Callable<Integer> {
         });
     }
 
-    private static void suggestNext(Session session, Course course, Exercise passed) {
+    private static void suggestNext(Session session, Console console, Course course, Exercise passed) {
         Progress progress = session.progress().load();
         Position.nextAfter(course, progress, passed).ifPresentOrElse(
-                next -> session.console().println("Next: " + next.id() + " (" + next.title() + "), in "
+                next -> console.println("Next: " + next.id() + " (" + next.title() + "), in "
                         + String.join(", ", next.files().stream().map(f -> "exercises/" + f).toList())
                         + ". Grade it with ./run.sh check " + next.id()),
-                () -> session.console().println("That was the last one: every exercise is done. Well played."));
+                () -> console.println("That was the last one: every exercise is done. Well played."));
     }
 
     /** "running 2 of 3: exact under randomised contention…" while the checks run. */

@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.util.concurrent.Callable;
 import org.threadlings.course.Course;
 import org.threadlings.course.Exercise;
@@ -25,7 +26,7 @@ final class HintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException {
         Session session = root.session();
-        Console console = session.console();
+        Console console = root.console();
         Course course = session.course();
         Progress progress = session.progress().load();
         Exercise exercise = id != null ? Lookup.exercise(course, id)

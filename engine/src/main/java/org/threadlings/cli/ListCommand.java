@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,8 +37,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException, JsonProcessingException {
         Session session = root.session();
-        Console console = session.console();
-        session.progress().takeWarnings().forEach(console::error);
+        Console console = root.console();
         Course course = session.course();
         Progress progress = session.progress().load();
         if (json) {

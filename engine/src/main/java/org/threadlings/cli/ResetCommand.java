@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.threadlings.course.Exercise;
@@ -24,7 +25,7 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException, IOException {
         Session session = root.session();
-        Console console = session.console();
+        Console console = root.console();
         Exercise exercise = Lookup.exercise(session.course(), id);
         Reset.Result result;
         try {

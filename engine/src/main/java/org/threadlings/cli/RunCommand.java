@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException, IOException {
         Session session = root.session();
-        Console console = session.console();
+        Console console = root.console();
         Course course = session.course();
         Example example = Lookup.example(course, id);
         Path studentDir = exercisesDir == null ? session.workspace().exercises() : exercisesDir.toAbsolutePath();

@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.threadlings.loading.CourseLoader;
@@ -36,16 +37,18 @@ public final class ThreadlingsCommand implements Callable<Integer> {
     }
 
     /** For the interactive shell: commands share one session. */
-    public ThreadlingsCommand(Session session) {
-        this.console = session.console();
+    public ThreadlingsCommand(Session session, Console console) {
+        this.console = console;
         this.session = session;
     }
 
     synchronized Session session() {
         if (session == null) {
             Path root = courseDir != null ? courseDir : defaultCourse();
-            session = new Session(new Workspace(root), console);
-        }
+            session = new Session(new Workspace(root));
+            // A damaged progress file is set aside on first load; say so before anything else.
+            session.progress().load();
+            }
         return session;
     }
 

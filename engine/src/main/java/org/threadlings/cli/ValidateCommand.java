@@ -1,5 +1,6 @@
 package org.threadlings.cli;
 
+import org.threadlings.session.Session;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CourseFormatException, IOException {
         Session session = root.session();
-        Console console = session.console();
+        Console console = root.console();
         Course course = session.course();
         if (updateStarters) {
             session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList());

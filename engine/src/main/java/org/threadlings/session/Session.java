@@ -1,4 +1,4 @@
-package org.threadlings.cli;
+package org.threadlings.session;
 
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Course;
@@ -12,31 +12,25 @@ import org.threadlings.workspace.StarterStore;
 import org.threadlings.workspace.Workspace;
 
 /**
- * The services commands share, created on first use and kept: in the interactive shell and the
- * full-screen UI one session serves every command, so the compiler stays warm and the course is
- * parsed once.
+ * The services every front end shares, created on first use and kept: in the interactive shell
+ * and the full-screen UI one session serves every command, so the compiler stays warm, the
+ * grading JVM's start-up cache is prepared once, and the course is parsed once.
  */
 public final class Session {
 
     private final Workspace workspace;
-    private final Console console;
     private Course course;
     private ProgressStore progress;
     private SourceCompiler compiler;
     private JvmLauncher jvm;
     private Grader grader;
 
-    public Session(Workspace workspace, Console console) {
+    public Session(Workspace workspace) {
         this.workspace = workspace;
-        this.console = console;
     }
 
     public Workspace workspace() {
         return workspace;
-    }
-
-    public Console console() {
-        return console;
     }
 
     public synchronized Course course() throws CourseFormatException {

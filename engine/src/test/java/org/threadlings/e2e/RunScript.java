@@ -1,0 +1,71 @@
+package org.threadlings.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code ./run.sh} from the repository the way a student types it, and captures what it printed. */
+final class RunScript {
+
+    /** What one run printed and how it ended. */
+    record Run(int exitCode, String stdout, String stderr, Duration elapsed) {
+        String all() {
+            return stdout + stderr;
+        }
+    }
+
+    static final Path ROOT = findRoot();
+
+    private RunScript() {
+    }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(3), args);
+    }
+
+    static Run run(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("run.sh").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("run-out", ".txt");
+        Path err = Files.createTempFile("run-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().put("NO_COLOR", "1");
+            Instant start = Instant.now();
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("./run.sh " + String.join(" ", args) + " did not finish within " + timeout
+                        + "; it printed:\n" + Files.readString(out) + Files.readString(err));
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), Duration.between(start, Instant.now()));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("run.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run.sh not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
