@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.threadlings.compile.CompileDiagnostic;
+import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.examples.ExampleRunner;

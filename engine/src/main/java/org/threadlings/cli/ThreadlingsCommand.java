@@ -48,7 +48,8 @@ public final class ThreadlingsCommand implements Callable<Integer> {
             session = new Session(new Workspace(root));
             // A damaged progress file is set aside on first load; say so before anything else.
             session.progress().load();
-            }
+            session.progress().takeWarnings().forEach(console::error);
+        }
         return session;
     }
 

@@ -3,6 +3,7 @@ package org.threadlings.compile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.threadlings.verdict.CompileDiagnostic;
 
 /**
  * What a compilation produced.

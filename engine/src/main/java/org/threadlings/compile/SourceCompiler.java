@@ -22,6 +22,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.threadlings.verdict.CompileDiagnostic;
 
 /**
  * Compiles Java sources in-process with the JDK's compiler. One instance is meant to live as long

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.threadlings.compile.CompileDiagnostic;
+import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Course;

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import org.threadlings.compile.CompileDiagnostic;
+import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.course.Exercise;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;

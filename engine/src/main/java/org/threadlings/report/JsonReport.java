@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.threadlings.compile.CompileDiagnostic;
+import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.course.Exercise;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.Verdict;

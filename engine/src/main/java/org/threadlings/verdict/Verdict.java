@@ -2,7 +2,6 @@ package org.threadlings.verdict;
 
 import java.time.Duration;
 import java.util.List;
-import org.threadlings.compile.CompileDiagnostic;
 
 /**
  * Everything grading learned about one exercise.

@@ -46,6 +46,7 @@ final class Watchdog extends Thread {
 
     @Override
     public void run() {
+        Optional<Deadlock> previous = Optional.empty();
         long nextScan = System.nanoTime() + DEADLOCK_SCAN_MILLIS * 1_000_000;
         while (true) {
             try {
@@ -58,7 +59,13 @@ final class Watchdog extends Thread {
                 timeLimitReached();
             }
             if (now - nextScan >= 0) {
-                DeadlockDetector.findNew().ifPresent(this::deadlocked);
+                // Report only a deadlock seen on two scans in a row: a check waiting through
+                // Await reports its own deadlocks sooner, with its own words, and that comes first.
+                Optional<Deadlock> found = DeadlockDetector.findNew();
+                if (found.isPresent() && previous.isPresent() && found.get().signature().equals(previous.get().signature())) {
+                    deadlocked(found.get());
+                }
+                previous = found;
                 nextScan = System.nanoTime() + DEADLOCK_SCAN_MILLIS * 1_000_000;
             }
         }

@@ -1,4 +1,4 @@
-package org.threadlings.compile;
+package org.threadlings.verdict;
 
 import java.nio.file.Path;
 
