@@ -16,6 +16,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.threadlings.workspace.AtomicFiles;
 
@@ -27,6 +30,7 @@ import org.threadlings.workspace.AtomicFiles;
  */
 public final class ProgressStore {
 
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -65,7 +69,11 @@ public final class ProgressStore {
     }
 
     /** Applies {@code change} to the stored progress under a lock and stores the result. */
-    public synchronized Progress update(UnaryOperator<Progress> change) {
+    public Progress update(UnaryOperator<Progress> change) {
+        // A file lock keeps other processes out; within this JVM two holders of one file lock are
+        // an error, so threads (and other stores of the same file) queue on a lock of their own first.
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
+        inProcess.lock();
         try {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
@@ -77,6 +85,8 @@ public final class ProgressStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save progress to " + file + ": " + e.getMessage(), e);
+        } finally {
+            inProcess.unlock();
         }
     }
 

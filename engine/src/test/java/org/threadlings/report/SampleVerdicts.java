@@ -1,0 +1,62 @@
+package org.threadlings.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.threadlings.course.Exercise;
+import org.threadlings.verdict.CapturedOutput;
+import org.threadlings.verdict.CheckResult;
+import org.threadlings.verdict.CheckStatus;
+import org.threadlings.verdict.CompileDiagnostic;
+import org.threadlings.verdict.ExerciseStatus;
+import org.threadlings.verdict.Measurement;
+import org.threadlings.verdict.Outcome;
+import org.threadlings.verdict.Verdict;
+
+/** Fixed verdicts of every kind, for the golden report tests. */
+final class SampleVerdicts {
+
+    static final Path ROOT = Path.of("/course");
+
+    private SampleVerdicts() {
+    }
+
+    static Exercise exercise(String id, String file) {
+        return new Exercise(id, "races", "Title of " + id, List.of(file), "task", List.of("hint"), List.of(),
+                Duration.ofSeconds(20), List.of("race"), List.of());
+    }
+
+    static List<JsonReport.Entry> all() {
+        return List.of(
+                new JsonReport.Entry(exercise("counter-atomic", "races/AtomicCounter.java"), new Verdict("counter-atomic",
+                        ExerciseStatus.FAIL, Outcome.COMPLETED, "", List.of(
+                        new CheckResult("1", "10 threads × 100,000 increments give exactly 1,000,000", CheckStatus.FAIL,
+                                "lost 12,418 of 1,000,000 increments (10 threads × 100,000 each): get() returned 987,582.",
+                                null, List.of(), 412),
+                        new CheckResult("2", "uses an atomic", CheckStatus.PASS, "", null, List.of("a note"), 88)),
+                        List.of(), new CapturedOutput("debug line\n", 11, false), Duration.ofMillis(1870))),
+                new JsonReport.Entry(exercise("primes-pool", "pool/Primes.java"), new Verdict("primes-pool",
+                        ExerciseStatus.PASS, Outcome.COMPLETED, "", List.of(
+                        new CheckResult("1", "faster than one thread", CheckStatus.PASS, "",
+                                new Measurement(1.8412, 1.4523, "×", true),
+                                List.of("counting primes: one thread 360 ms, reference 190 ms (1.89×), yours 195 ms (1.85×)"), 5200),
+                        new CheckResult("2", "speed-up on a busy machine", CheckStatus.INCONCLUSIVE,
+                                "No verdict: the machine is too busy.", new Measurement(1.05, 1.1, "×", true), List.of(), 4100)),
+                        List.of(), CapturedOutput.NONE, Duration.ofMillis(9800))),
+                new JsonReport.Entry(exercise("counter-lock", "races/LockCounter.java"), new Verdict("counter-lock",
+                        ExerciseStatus.ERROR, Outcome.COMPILE_ERROR, "Your code does not compile.", List.of(), List.of(
+                        new CompileDiagnostic(ROOT.resolve("exercises/races/LockCounter.java"), 7, 16, "';' expected",
+                                "        count++")),
+                        CapturedOutput.NONE, Duration.ofMillis(300))),
+                new JsonReport.Entry(exercise("counter-synchronized", "races/SynchronizedCounter.java"), new Verdict(
+                        "counter-synchronized", ExerciseStatus.TIMEOUT, Outcome.TIME_LIMIT,
+                        "The time limit of 20 s was reached while running 'exact'.\nNext: look for a loop.", List.of(
+                        new CheckResult("1", "exact", CheckStatus.FAIL, "did not finish within the time limit of 20 s",
+                                null, List.of(), 0)),
+                        List.of(), CapturedOutput.NONE, Duration.ofMillis(20400))));
+    }
+
+    static String shown(Path path) {
+        return ROOT.relativize(path).toString();
+    }
+}
