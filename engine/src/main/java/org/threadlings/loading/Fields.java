@@ -116,8 +116,12 @@ final class Fields {
         if (node.isEmpty()) {
             return fallback;
         }
+        // YAML 1.1 also reads yes, no, on and off as booleans; the format has only true and false.
         if (node.get() instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-            return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+            String value = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                return value.equals("true");
+            }
         }
         problems.at(file, node.get(), "'" + key + "' must be true or false");
         return fallback;
