@@ -15,6 +15,7 @@ import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
 import org.threadlings.course.Section;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads one {@code lesson.yaml} into a {@link Lesson}, recording problems as it goes. */
 final class LessonReader {
@@ -188,6 +189,9 @@ final class LessonReader {
             return fallback;
         }
         Fields.Scalar text = f.requiredScalar("time-limit");
+        if (!(text.node() instanceof ScalarNode)) {
+            return fallback; // a list or mapping, reported already
+        }
         Duration limit = Durations.parse(text.value()).orElse(null);
         if (limit == null) {
             f.problem(text.node(), "time-limit '" + text.value() + "' must look like 1500ms, 20s or 2m");
