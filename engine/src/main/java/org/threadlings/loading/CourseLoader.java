@@ -67,7 +67,8 @@ public final class CourseLoader {
         List<LessonReader.Read> reads = new ArrayList<>();
         for (Fields.Scalar dirName : lessonDirs) {
             Path dir = lessonsDir.resolve(dirName.value()).normalize();
-            if (!dir.startsWith(lessonsDir) || !Files.isDirectory(dir)) {
+            // lessons/ itself ("" or ".") holds course.yaml, not a lesson.
+            if (dir.equals(lessonsDir) || !dir.startsWith(lessonsDir) || !Files.isDirectory(dir)) {
                 fields.problem(dirName.node(), "no lesson folder 'lessons/" + dirName.value() + "'");
                 continue;
             }
