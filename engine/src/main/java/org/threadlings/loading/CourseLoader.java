@@ -12,6 +12,7 @@ import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads {@code lessons/course.yaml} and every lesson it lists, and checks them against each other
@@ -66,7 +67,8 @@ public final class CourseLoader {
         List<LessonReader.Read> reads = new ArrayList<>();
         for (Fields.Scalar dirName : lessonDirs) {
             Path dir = lessonsDir.resolve(dirName.value()).normalize();
-            if (!dir.startsWith(lessonsDir) || !Files.isDirectory(dir)) {
+            // lessons/ itself ("" or ".") holds course.yaml, not a lesson.
+            if (dir.equals(lessonsDir) || !dir.startsWith(lessonsDir) || !Files.isDirectory(dir)) {
                 fields.problem(dirName.node(), "no lesson folder 'lessons/" + dirName.value() + "'");
                 continue;
             }
@@ -75,14 +77,19 @@ public final class CourseLoader {
                 LessonReader.Read read = new LessonReader(dir, solutionsDir, courseRoot).read(lessonFields);
                 reads.add(read);
                 lessonIds.claim(read.idNode(), read.lesson().id(), lessonFields);
-                read.exerciseNodes().forEach((id, node) -> exerciseIds.claim(node, id, lessonFields));
-                read.exampleNodes().forEach((id, node) -> exampleIds.claim(node, id, lessonFields));
-                for (Exercise exercise : read.lesson().exercises()) {
+                List<Example> examples = read.lesson().examples();
+                for (int i = 0; i < examples.size(); i++) {
+                    exampleIds.claim(read.exampleNodes().get(i), examples.get(i).id(), lessonFields);
+                }
+                List<Exercise> exercises = read.lesson().exercises();
+                for (int i = 0; i < exercises.size(); i++) {
+                    Exercise exercise = exercises.get(i);
+                    Node node = read.exerciseNodes().get(i);
+                    exerciseIds.claim(node, exercise.id(), lessonFields);
                     for (String file : exercise.files()) {
                         String owner = fileOwners.putIfAbsent(file, exercise.id());
                         if (owner != null) {
-                            lessonFields.problem(read.exerciseNodes().get(exercise.id()),
-                                    "file '" + file + "' already belongs to exercise '" + owner + "'");
+                            lessonFields.problem(node, "file '" + file + "' already belongs to exercise '" + owner + "'");
                         }
                     }
                 }
@@ -92,8 +99,10 @@ public final class CourseLoader {
         Set<String> allExercises = lessons.stream().flatMap(l -> l.exercises().stream())
                 .map(Exercise::id).collect(Collectors.toSet());
         for (LessonReader.Read read : reads) {
-            for (Example example : read.lesson().examples()) {
-                for (Fields.Scalar used : read.exampleUses().getOrDefault(example.id(), List.of())) {
+            List<Example> examples = read.lesson().examples();
+            for (int i = 0; i < examples.size(); i++) {
+                Example example = examples.get(i);
+                for (Fields.Scalar used : read.exampleUses().get(i)) {
                     if (!allExercises.contains(used.value())) {
                         read.fields().problem(used.node(), "example '" + example.id()
                                 + "' uses unknown exercise '" + used.value() + "'");

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.threadlings.course.Suggestions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -92,21 +93,22 @@ final class Fields {
         return node(key).map(node -> scalar(key, node).value()).orElse(fallback);
     }
 
-    int requiredInt(String key) {
+    /** A whole number, or empty after recording why there is none. */
+    OptionalInt requiredInt(String key) {
         Optional<Node> node = node(key);
         if (node.isEmpty()) {
             missing(key);
-            return 0;
+            return OptionalInt.empty();
         }
         if (node.get() instanceof ScalarNode scalar && Tag.INT.equals(scalar.getTag())) {
             try {
-                return Integer.parseInt(scalar.getValue());
+                return OptionalInt.of(Integer.parseInt(scalar.getValue()));
             } catch (NumberFormatException tooBig) {
                 // fall through to the type problem below
             }
         }
         problems.at(file, node.get(), "'" + key + "' must be a whole number");
-        return 0;
+        return OptionalInt.empty();
     }
 
     boolean optionalBoolean(String key, boolean fallback) {
@@ -114,8 +116,12 @@ final class Fields {
         if (node.isEmpty()) {
             return fallback;
         }
+        // YAML 1.1 also reads yes, no, on and off as booleans; the format has only true and false.
         if (node.get() instanceof ScalarNode scalar && Tag.BOOL.equals(scalar.getTag())) {
-            return Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT));
+            String value = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                return value.equals("true");
+            }
         }
         problems.at(file, node.get(), "'" + key + "' must be true or false");
         return fallback;

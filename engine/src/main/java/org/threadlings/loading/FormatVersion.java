@@ -10,11 +10,12 @@ final class FormatVersion {
 
     static void check(Fields fields) {
         Node at = fields.node("format").orElse(fields.node());
-        int version = fields.requiredInt("format");
-        if (version != 0 && version != CourseLoader.FORMAT) {
-            fields.problem(at, "this file is written in lesson format " + version
-                    + ", but this version of Threadlings reads format " + CourseLoader.FORMAT
-                    + (version > CourseLoader.FORMAT ? " (update Threadlings: git pull)" : ""));
-        }
+        fields.requiredInt("format").ifPresent(version -> {
+            if (version != CourseLoader.FORMAT) {
+                fields.problem(at, "this file is written in lesson format " + version
+                        + ", but this version of Threadlings reads format " + CourseLoader.FORMAT
+                        + (version > CourseLoader.FORMAT ? " (update Threadlings: git pull)" : ""));
+            }
+        });
     }
 }

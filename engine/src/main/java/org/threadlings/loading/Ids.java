@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Ids of one kind across the whole course: well-formed and unique. */
 final class Ids {
@@ -29,7 +30,9 @@ final class Ids {
     }
 
     static void checkSyntax(Fields fields, Fields.Scalar id, String kind) {
-        if (!id.value().isEmpty() && !SYNTAX.matcher(id.value()).matches()) {
+        // An id that is not a scalar was missing or malformed, and that is reported already;
+        // an empty scalar, though, was written that way and is no id.
+        if (id.node() instanceof ScalarNode && !SYNTAX.matcher(id.value()).matches()) {
             fields.problem(id.node(), kind + " id '" + id.value()
                     + "' must be lower-case letters, digits and single dashes, like 'counter-atomic'");
         }

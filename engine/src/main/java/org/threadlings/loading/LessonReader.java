@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
@@ -17,6 +15,7 @@ import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
 import org.threadlings.course.Section;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads one {@code lesson.yaml} into a {@link Lesson}, recording problems as it goes. */
 final class LessonReader {
@@ -25,9 +24,13 @@ final class LessonReader {
     static final Duration DEFAULT_EXAMPLE_LIMIT = Duration.ofSeconds(30);
     static final Duration MAX_LIMIT = Duration.ofMinutes(10);
 
-    /** What reading produced, plus the nodes the course-wide checks need for positions. */
-    record Read(Lesson lesson, Fields fields, Node idNode, Map<String, Node> exerciseNodes,
-                Map<String, Node> exampleNodes, Map<String, List<Fields.Scalar>> exampleUses) {
+    /**
+     * What reading produced, plus the nodes the course-wide checks need for positions. The lists
+     * run parallel to the lesson's exercises and examples, not keyed by id: an id may be repeated
+     * by mistake, and the repetition must still be seen to be reported.
+     */
+    record Read(Lesson lesson, Fields fields, Node idNode, List<Node> exerciseNodes,
+                List<Node> exampleNodes, List<List<Fields.Scalar>> exampleUses) {
     }
 
     private final Path lessonDir;
@@ -48,21 +51,19 @@ final class LessonReader {
         String summary = fields.required("summary");
         List<Section> sections = fields.mappings("sections", true).stream().map(this::section).toList();
 
-        Map<String, Node> exampleNodes = new LinkedHashMap<>();
-        Map<String, List<Fields.Scalar>> exampleUses = new LinkedHashMap<>();
+        List<Node> exampleNodes = new ArrayList<>();
+        List<List<Fields.Scalar>> exampleUses = new ArrayList<>();
         List<Example> examples = new ArrayList<>();
         for (Fields f : fields.mappings("examples", false)) {
-            Example example = example(f, id.value(), exampleUses);
-            exampleNodes.put(example.id(), f.node());
-            examples.add(example);
+            examples.add(example(f, id.value(), exampleUses));
+            exampleNodes.add(f.node());
         }
 
-        Map<String, Node> exerciseNodes = new LinkedHashMap<>();
+        List<Node> exerciseNodes = new ArrayList<>();
         List<Exercise> exercises = new ArrayList<>();
         for (Fields f : fields.mappings("exercises", true)) {
-            Exercise exercise = exercise(f, id.value());
-            exerciseNodes.put(exercise.id(), f.node());
-            exercises.add(exercise);
+            exercises.add(exercise(f, id.value()));
+            exerciseNodes.add(f.node());
         }
 
         List<QuizQuestion> quiz = new ArrayList<>();
@@ -103,14 +104,14 @@ final class LessonReader {
         return new Section(title, markdown);
     }
 
-    private Example example(Fields f, String lessonId, Map<String, List<Fields.Scalar>> uses) {
+    private Example example(Fields f, String lessonId, List<List<Fields.Scalar>> uses) {
         Fields.Scalar id = f.requiredScalar("id");
         Ids.checkSyntax(f, id, "example");
         String title = f.required("title");
         String description = f.optional("description", "");
         Path source = lessonFile(f, f.requiredScalar("file"), ".java");
         List<Fields.Scalar> used = f.scalars("uses", false);
-        uses.put(id.value(), used);
+        uses.add(used);
         List<String> args = f.strings("args");
         Duration limit = timeLimit(f, DEFAULT_EXAMPLE_LIMIT);
         f.finish();
@@ -188,6 +189,9 @@ final class LessonReader {
             return fallback;
         }
         Fields.Scalar text = f.requiredScalar("time-limit");
+        if (!(text.node() instanceof ScalarNode)) {
+            return fallback; // a list or mapping, reported already
+        }
         Duration limit = Durations.parse(text.value()).orElse(null);
         if (limit == null) {
             f.problem(text.node(), "time-limit '" + text.value() + "' must look like 1500ms, 20s or 2m");

@@ -5,7 +5,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -37,7 +40,10 @@ final class YamlFile {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = yaml.compose(reader);
         } catch (MarkedYAMLException e) {
-            String message = e.getProblem() == null ? "not valid YAML" : "not valid YAML: " + e.getProblem();
+            // The problem alone can be half a sentence ("but found another document"): lead with the context.
+            String detail = Stream.of(e.getContext(), e.getProblem()).filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
+            String message = detail.isEmpty() ? "not valid YAML" : "not valid YAML: " + detail;
             problems.at(shownAs, e.getProblemMark(), message);
             return Optional.empty();
         } catch (YAMLException | IOException e) {
