@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
@@ -29,10 +30,12 @@ final class BlockLayout {
 
     private final Glyphs glyphs;
     private final CodeBlockLayout code;
+    private final TableLayout tables;
 
     BlockLayout(Glyphs glyphs) {
         this.glyphs = glyphs;
         this.code = new CodeBlockLayout(glyphs);
+        this.tables = new TableLayout(glyphs);
     }
 
     /** The children of {@code parent}, with a blank line between them unless {@code tight}. */
@@ -60,6 +63,7 @@ final class BlockLayout {
             case FencedCodeBlock fenced -> LineBuffer.of(code.layout(fenced.getLiteral(),
                     fenced.getInfo() == null ? "" : fenced.getInfo(), width));
             case IndentedCodeBlock indented -> LineBuffer.of(code.layout(indented.getLiteral(), "", width));
+            case TableBlock table -> LineBuffer.of(tables.layout(table, width));
             case ThematicBreak ignored -> LineBuffer.of(List.of(rule(glyphs.rule(), width, Mark.RULE)));
             case HtmlBlock html -> LineBuffer.of(html(html.getLiteral(), width));
             case LinkReferenceDefinition ignored -> new LineBuffer();
