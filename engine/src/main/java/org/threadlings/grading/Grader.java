@@ -24,6 +24,7 @@ import org.threadlings.sandbox.JvmLauncher;
 import org.threadlings.sandbox.SandboxProcess;
 import org.threadlings.sandbox.ScratchDir;
 import org.threadlings.verdict.CapturedOutput;
+import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
@@ -52,12 +53,13 @@ public final class Grader {
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation) {
         long start = System.nanoTime();
-        List<Path> sources = exercise.files().stream().map(studentDir::resolve).toList();
-        List<String> missing = exercise.files().stream().filter(f -> !Files.isRegularFile(studentDir.resolve(f))).toList();
+        Path dir = studentDir.toAbsolutePath().normalize();
+        List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
+        List<String> missing = exercise.files().stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
         if (!missing.isEmpty()) {
             return early(exercise, start, ExerciseStatus.ERROR, Outcome.MISSING_FILE,
                     "Missing " + String.join(", ", missing) + " in " + studentDir
-                            + ". Restore the starter with: reset " + exercise.id(), null);
+                            + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
         AtomicBoolean flooded = new AtomicBoolean();
         // Closed in reverse: the child is killed before its folder is deleted.
@@ -66,30 +68,30 @@ public final class Grader {
                      () -> flooded.set(true))) {
             cancellation.onCancel(child::killTree);
             listener.phase(GradingListener.Phase.COMPILING);
-            CompileResult student = compiler.compile(sources, List.of(), work.resolve("student"), List.of());
-            if (!student.succeeded()) {
+            // One compilation for the student's files and the checks: a second javac run costs
+            // more than the checks add to the first. Errors are told apart by the file they are in.
+            List<Path> sourcesAndChecks = new ArrayList<>(sources);
+            sourcesAndChecks.addAll(exercise.checks());
+            CompileResult compiled = compiler.compile(sourcesAndChecks, jvm.classPath(), work.resolve("classes"), List.of());
+            if (!compiled.succeeded()) {
                 child.closeInput();
-                return early(exercise, start, ExerciseStatus.ERROR, Outcome.COMPILE_ERROR,
-                        "Your code does not compile.", student);
-            }
-            List<Path> checkClassPath = new ArrayList<>(jvm.classPath());
-            checkClassPath.add(work.resolve("student"));
-            CompileResult checks = compiler.compile(exercise.checks(), checkClassPath, work.resolve("checks"), List.of());
-            if (!checks.succeeded()) {
-                child.closeInput();
-                return early(exercise, start, ExerciseStatus.ERROR, Outcome.CHECKS_DO_NOT_COMPILE,
+                List<CompileDiagnostic> inStudentFiles = compiled.errors().stream()
+                        .filter(d -> d.file() != null && sources.contains(d.file())).toList();
+                return inStudentFiles.isEmpty()
+                        ? early(exercise, start, ExerciseStatus.ERROR, Outcome.CHECKS_DO_NOT_COMPILE,
                         "The hidden checks could not be compiled against your code. Usually a class, method or "
                                 + "constructor that the starter declared was renamed, removed or given other "
-                                + "parameters: keep the names and signatures from the starter.", checks);
+                                + "parameters: keep the names and signatures from the starter.", compiled.errors())
+                        : early(exercise, start, ExerciseStatus.ERROR, Outcome.COMPILE_ERROR,
+                        "Your code does not compile.", inStudentFiles);
             }
             if (cancellation.isCancelled()) {
-                return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", null);
+                return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", List.of());
             }
             Path events = work.resolve("events.jsonl");
-            ChildJob job = new ChildJob(
-                    List.of(work.resolve("student").toString(), work.resolve("checks").toString()),
-                    checks.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
-                    List.copyOf(packagesOf(student, checks)));
+            ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
+                    compiled.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
+                    packagesOf(compiled));
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             child.send(json.writeValueAsString(job));
             return watch(exercise, child, new EventTail(events), listener, cancellation, flooded, start);
@@ -149,20 +151,17 @@ public final class Grader {
     }
 
     private static Verdict early(Exercise exercise, long start, ExerciseStatus status, Outcome outcome, String message,
-                                 CompileResult compile) {
-        return new Verdict(exercise.id(), status, outcome, message, List.of(),
-                compile == null ? List.of() : compile.errors(), CapturedOutput.NONE,
+                                 List<CompileDiagnostic> errors) {
+        return new Verdict(exercise.id(), status, outcome, message, List.of(), errors, CapturedOutput.NONE,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static Set<String> packagesOf(CompileResult... results) {
+    private static List<String> packagesOf(CompileResult result) {
         Set<String> packages = new LinkedHashSet<>();
-        for (CompileResult result : results) {
-            result.classesBySource().values().stream().flatMap(List::stream)
-                    .filter(name -> name.contains("."))
-                    .map(name -> name.substring(0, name.lastIndexOf('.')))
-                    .forEach(packages::add);
-        }
-        return packages;
+        result.classesBySource().values().stream().flatMap(List::stream)
+                .filter(name -> name.contains("."))
+                .map(name -> name.substring(0, name.lastIndexOf('.')))
+                .forEach(packages::add);
+        return List.copyOf(packages);
     }
 }

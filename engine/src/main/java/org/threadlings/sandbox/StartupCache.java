@@ -61,6 +61,7 @@ final class StartupCache {
         if (Files.isRegularFile(file) || !claimTraining()) {
             return;
         }
+        deleteStaleCaches();
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -80,6 +81,17 @@ final class StartupCache {
                     .start();
         } catch (IOException e) {
             // Without a cache every start is just slower.
+        }
+    }
+
+    /** Caches of earlier builds or other JDKs in the same folder: each is tens of megabytes. */
+    private void deleteStaleCaches() {
+        try (var files = Files.list(file.getParent())) {
+            files.filter(f -> f.getFileName().toString().startsWith("grading-") && !f.equals(file)
+                            && (f.toString().endsWith(".aot") || f.toString().endsWith(".jsa")))
+                    .forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // stale caches only cost disk space
         }
     }
 

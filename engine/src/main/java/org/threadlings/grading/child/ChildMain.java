@@ -21,6 +21,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.threadlings.checks.Await;
+import org.threadlings.checks.CheckReport;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildJob;
 import org.threadlings.grading.protocol.Protocol;
@@ -47,6 +48,7 @@ public final class ChildMain {
             Training.run(launcher);
             return;
         }
+        warmUp(launcher);
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (line == null) {
             Runtime.getRuntime().halt(EXIT_DONE); // the parent no longer needs this JVM
@@ -97,6 +99,16 @@ public final class ChildMain {
         System.out.flush();
         System.err.flush();
         return EXIT_DONE;
+    }
+
+    /**
+     * Runs a trivial check while the parent is still compiling, so that the JUnit Platform's own
+     * first-run costs (discovery, class loading, the JIT's first pass) are paid before the clock
+     * of the real run starts.
+     */
+    private static void warmUp(Launcher launcher) {
+        launcher.execute(request(List.of(selectClass(WarmUpCheck.class))));
+        CheckReport.takeAll();
     }
 
     static LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {

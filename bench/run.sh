@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Performance benchmarks, run through ./run.sh bench [NAME...] (which finds the JDK and builds
+# the engine first). Each prints its figures and what they are compared with.
+#
+#   grading    check overhead: ./run.sh check vs mvn test -Dtest=..., same check, same run
+set -euo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+JAVA="$JAVA_HOME/bin/java"
+JAR="$ROOT/engine/target/threadlings.jar"
+
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(grading)
+for name in "${names[@]}"; do
+  case "$name" in
+    grading) "$JAVA" -cp "$JAR" "$BENCH/GradingOverhead.java" "$ROOT" ;;
+    *) echo "unknown benchmark '$name' (known: grading)" >&2; exit 2 ;;
+  esac
+done
