@@ -62,6 +62,10 @@ final class VirtualThreadDump {
         thread.path("stack").forEach(f -> stack.add(Frame.parse(f.asText())));
         List<Lock> held = new ArrayList<>();
         thread.path("monitorsOwned").forEach(m -> m.path("locks").forEach(l -> held.add(new Lock(l.asText()))));
+        // The dump lists the monitor a thread wait()s on among those it owns, but wait() let go of it.
+        if (thread.hasNonNull("waitingOn")) {
+            held.removeIf(new Lock(thread.get("waitingOn").asText())::equals);
+        }
         Lock waiting = null;
         if (thread.hasNonNull("blockedOn")) {
             waiting = new Lock(thread.get("blockedOn").asText());
