@@ -28,8 +28,12 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
         for (ThreadRecord platform : platformThreads()) {
             byId.put(platform.id(), platform);
         }
-        for (ThreadRecord virtual : VirtualThreadDump.take()) {
-            byId.putIfAbsent(virtual.id(), virtual);
+        for (ThreadRecord dumped : VirtualThreadDump.take()) {
+            if (dumped.virtual()) {
+                byId.putIfAbsent(dumped.id(), dumped);
+            } else {
+                byId.computeIfPresent(dumped.id(), (id, platform) -> blockedAsDumped(platform, dumped));
+            }
         }
         return new ThreadSnapshot(ownersResolved(new ArrayList<>(byId.values())));
     }
@@ -56,6 +60,18 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
                     waiting, waiting == null ? -1 : info.getLockOwnerId(), held));
         }
         return result;
+    }
+
+    /**
+     * The MXBean shows a platform thread blocked on a monitor that a virtual thread holds as
+     * RUNNABLE and waiting for nothing; the JSON dump names the monitor, so take it from there.
+     */
+    private static ThreadRecord blockedAsDumped(ThreadRecord platform, ThreadRecord dumped) {
+        if (platform.waitingFor() != null || dumped.waitingFor() == null || !dumped.state().equals("BLOCKED")) {
+            return platform;
+        }
+        return new ThreadRecord(platform.id(), platform.name(), false, platform.daemon(), dumped.state(),
+                platform.stack(), dumped.waitingFor(), -1, platform.held());
     }
 
     /** Object.wait() also reports a lock, but waiting for a notify is not waiting for an owner. */

@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Virtual threads as the JDK's JSON thread dump lists them. Since JDK 25 the dump says which
- * monitor a virtual thread is blocked on ({@code blockedOn}), which it holds
+ * Threads as the JDK's JSON thread dump lists them, virtual ones included. Since JDK 25 the dump
+ * says which monitor a thread is blocked on ({@code blockedOn}), which it holds
  * ({@code monitorsOwned}) and what it is parked for ({@code parkBlocker}); older JDKs give names
- * and stacks only, and deadlocks between virtual threads then go unnamed.
+ * and stacks only, and deadlocks between virtual threads then go unnamed. The dump does not say
+ * whether a platform thread is a daemon; its records say false.
  */
 final class VirtualThreadDump {
 
@@ -49,9 +50,7 @@ final class VirtualThreadDump {
         List<ThreadRecord> result = new ArrayList<>();
         for (JsonNode container : root.path("threadDump").path("threadContainers")) {
             for (JsonNode thread : container.path("threads")) {
-                if (thread.path("virtual").asBoolean(false)) {
-                    result.add(record(thread));
-                }
+                result.add(record(thread));
             }
         }
         return result;
@@ -72,7 +71,8 @@ final class VirtualThreadDump {
         } else if (thread.path("parkBlocker").hasNonNull("object")) {
             waiting = new Lock(thread.path("parkBlocker").get("object").asText());
         }
-        return new ThreadRecord(thread.path("tid").asLong(-1), thread.path("name").asText(""), true, true,
+        boolean virtual = thread.path("virtual").asBoolean(false);
+        return new ThreadRecord(thread.path("tid").asLong(-1), thread.path("name").asText(""), virtual, virtual,
                 thread.path("state").asText("UNKNOWN"), stack, waiting, -1, held);
     }
 }
