@@ -61,9 +61,12 @@ final class VirtualThreadDump {
         thread.path("stack").forEach(f -> stack.add(Frame.parse(f.asText())));
         List<Lock> held = new ArrayList<>();
         thread.path("monitorsOwned").forEach(m -> m.path("locks").forEach(l -> held.add(new Lock(l.asText()))));
-        // The dump lists the monitor a thread wait()s on among those it owns, but wait() let go of it.
-        if (thread.hasNonNull("waitingOn")) {
-            held.removeIf(new Lock(thread.get("waitingOn").asText())::equals);
+        // The dump may list the monitor a thread wait()s on among those it owns, but wait() let go
+        // of it; and once notified, the thread is blocked on taking it back, so it does not hold it.
+        for (String released : List.of("waitingOn", "blockedOn")) {
+            if (thread.hasNonNull(released)) {
+                held.removeIf(new Lock(thread.get(released).asText())::equals);
+            }
         }
         Lock waiting = null;
         if (thread.hasNonNull("blockedOn")) {
