@@ -242,7 +242,6 @@ class DeadlockDetectionTest {
             for (Thread t : waiters) {
                 ThreadRecord r = snapshot.thread(t.threadId()).orElseThrow();
                 assertTrue(r.waitingFor() == null || r.owner() == -1, "a waiter names an owner: " + r);
-                assertTrue(r.held().isEmpty(), "wait() and await() let go of the lock: " + r);
             }
             assertNoCycleAmong(snapshot, Set.copyOf(waiters));
         } finally {

@@ -147,6 +147,48 @@ class ThreadSnapshotTest {
         }
     }
 
+    /**
+     * The JSON dump sometimes lists the monitor a virtual thread wait()s on as owned without
+     * saying it waits on it; the thread that really holds it must still be found as the owner.
+     */
+    @Test
+    void theRealOwnerWinsOverAThreadInWaitThatStillListsTheMonitor() {
+        Lock fork = new Lock("org.example.Fork@1");
+        Lock knife = new Lock("org.example.Knife@2");
+        List<Frame> waiting = List.of(new Frame("java.lang.Object", "wait0", null, -1),
+                new Frame("org.example.Mailbox", "take", "Mailbox.java", 5));
+        List<Frame> eating = List.of(new Frame("org.example.Diner", "eat", "Diner.java", 9));
+        ThreadRecord waiter = new ThreadRecord(1_000_001, "waiter", true, true, "WAITING", waiting, null, -1,
+                List.of(knife));
+        ThreadRecord holder = new ThreadRecord(1_000_002, "holder", true, true, "BLOCKED", eating, fork, -1,
+                List.of(knife));
+        ThreadRecord wanter = new ThreadRecord(1_000_003, "wanter", true, true, "BLOCKED", eating, knife, -1,
+                List.of(fork));
+
+        for (List<ThreadRecord> order : List.of(List.of(waiter, holder, wanter), List.of(holder, waiter, wanter))) {
+            ThreadSnapshot snapshot = new ThreadSnapshot(ThreadSnapshot.ownersResolved(order));
+
+            assertEquals(holder.id(), snapshot.thread(wanter.id()).orElseThrow().owner(), order.toString());
+            assertEquals(wanter.id(), snapshot.thread(holder.id()).orElseThrow().owner(), order.toString());
+            assertEquals(1, Deadlock.findAll(snapshot).size());
+        }
+    }
+
+    @Test
+    void aThreadInWaitAloneStillCountsAsTheOwner() {
+        Lock knife = new Lock("org.example.Knife@2");
+        ThreadRecord waiter = new ThreadRecord(1_000_001, "waiter", true, true, "WAITING",
+                List.of(new Frame("java.lang.Object", "wait0", null, -1)), null, -1, List.of(knife));
+        ThreadRecord wanter = new ThreadRecord(1_000_003, "wanter", true, true, "BLOCKED", List.of(), knife, -1,
+                List.of());
+
+        List<ThreadRecord> resolved = ThreadSnapshot.ownersResolved(List.of(waiter, wanter));
+
+        // No one else claims it: the best guess left, and no cycle can run through a thread in wait().
+        assertEquals(waiter.id(), resolved.get(1).owner());
+        assertEquals(List.of(), Deadlock.findAll(new ThreadSnapshot(resolved)));
+    }
+
     private static void hold(CountDownLatch release) {
         try {
             release.await();

@@ -33,6 +33,11 @@ class VirtualThreadDumpTest {
                  "stack": ["java.base/java.lang.Object.wait0(Native Method)", "org.example.Mailbox.take(Mailbox.java:5)"],
                  "monitorsOwned": [{"depth": 1, "locks": ["java.lang.Object@35e2d654"]},
                                    {"depth": 2, "locks": ["org.example.Fork@11"]}]}
+              ,
+                {"tid": "31", "name": "notified", "virtual": true, "state": "BLOCKED",
+                 "blockedOn": "java.lang.Object@35e2d654",
+                 "stack": ["java.base/java.lang.Object.wait0(Native Method)", "org.example.Mailbox.take(Mailbox.java:5)"],
+                 "monitorsOwned": [{"depth": 1, "locks": ["java.lang.Object@35e2d654"]}]}
               ]},
               {"container": "java.util.concurrent.ThreadPerTaskExecutor@1", "threads": [
                 {"tid": "40", "name": "", "virtual": true, "state": "RUNNABLE", "stack": []}
@@ -52,7 +57,7 @@ class VirtualThreadDumpTest {
     void readsEveryContainerAndTellsVirtualFromPlatform() throws Exception {
         List<ThreadRecord> threads = parsed();
 
-        assertEquals(List.of(1L, 21L, 27L, 30L, 40L), threads.stream().map(ThreadRecord::id).toList());
+        assertEquals(List.of(1L, 21L, 27L, 30L, 31L, 40L), threads.stream().map(ThreadRecord::id).toList());
         assertFalse(threads.get(0).virtual());
         assertTrue(threads.stream().skip(1).allMatch(t -> t.virtual() && t.daemon()));
     }
@@ -82,6 +87,14 @@ class VirtualThreadDumpTest {
 
         assertEquals(null, waiter.waitingFor());
         assertEquals(List.of(new Lock("org.example.Fork@11")), waiter.held(), "the other monitor it still holds");
+    }
+
+    @Test
+    void aThreadBlockedOnAMonitorDoesNotHoldIt() throws Exception {
+        ThreadRecord notified = named("notified");
+
+        assertEquals(new Lock("java.lang.Object@35e2d654"), notified.waitingFor());
+        assertEquals(List.of(), notified.held(), "back from wait(), it has yet to take the monitor again");
     }
 
     @Test
