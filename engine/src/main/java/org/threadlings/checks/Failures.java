@@ -8,9 +8,10 @@ final class Failures {
     private Failures() {
     }
 
-    /** What was thrown, with the frames outside the JDK and this toolkit's own plumbing. */
+    /** What was thrown, with the frames outside the JDK, JUnit and this toolkit's own plumbing. */
     static String threw(Throwable cause) {
         return FailureText.threw(cause, className -> !className.startsWith("org.threadlings.")
-                && !className.startsWith("java.") && !className.startsWith("jdk."));
+                && !className.startsWith("java.") && !className.startsWith("jdk.")
+                && !className.startsWith("org.junit."));
     }
 }

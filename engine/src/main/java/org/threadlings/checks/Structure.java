@@ -133,7 +133,10 @@ public final class Structure {
         return List.copyOf(uses);
     }
 
-    /** Calls to {@code method} on {@code owner} (a fully qualified class name). */
+    /**
+     * Calls to {@code method} on {@code owner} (a fully qualified class name), each place once:
+     * javac copies a {@code finally} block onto every exit path, so one call may appear twice.
+     */
     public List<String> callsTo(String owner, String method) {
         List<String> calls = new ArrayList<>();
         for (JavaClass c : classes) {
@@ -143,7 +146,7 @@ public final class Structure {
                     .forEach(call -> calls.add(call.getTarget().getOwner().getSimpleName() + "." + method
                             + "() at " + location(call)));
         }
-        return calls;
+        return calls.stream().distinct().toList();
     }
 
     /** Places that create or start threads directly rather than through an executor. */
@@ -164,7 +167,7 @@ public final class Structure {
                 found.add("class " + c.getSimpleName() + " extends Thread");
             }
         }
-        return found;
+        return found.stream().distinct().toList();
     }
 
     /** Fails unless the class uses {@code synchronized} somewhere. */

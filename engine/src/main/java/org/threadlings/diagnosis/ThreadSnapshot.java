@@ -28,8 +28,12 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
         for (ThreadRecord platform : platformThreads()) {
             byId.put(platform.id(), platform);
         }
-        for (ThreadRecord virtual : VirtualThreadDump.take()) {
-            byId.putIfAbsent(virtual.id(), virtual);
+        for (ThreadRecord dumped : VirtualThreadDump.take()) {
+            if (dumped.virtual()) {
+                byId.putIfAbsent(dumped.id(), dumped);
+            } else {
+                byId.computeIfPresent(dumped.id(), (id, platform) -> blockedAsDumped(platform, dumped));
+            }
         }
         return new ThreadSnapshot(ownersResolved(new ArrayList<>(byId.values())));
     }
@@ -58,6 +62,18 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
         return result;
     }
 
+    /**
+     * The MXBean shows a platform thread blocked on a monitor that a virtual thread holds as
+     * RUNNABLE and waiting for nothing; the JSON dump names the monitor, so take it from there.
+     */
+    private static ThreadRecord blockedAsDumped(ThreadRecord platform, ThreadRecord dumped) {
+        if (platform.waitingFor() != null || dumped.waitingFor() == null || !dumped.state().equals("BLOCKED")) {
+            return platform;
+        }
+        return new ThreadRecord(platform.id(), platform.name(), false, platform.daemon(), dumped.state(),
+                platform.stack(), dumped.waitingFor(), -1, platform.held());
+    }
+
     /** Object.wait() also reports a lock, but waiting for a notify is not waiting for an owner. */
     private static boolean waitsForLock(ThreadInfo info) {
         if (info.getLockInfo() == null) {
@@ -72,15 +88,19 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
 
     /**
      * Fills in owners the sources left open: a virtual thread blocked on a monitor names the
-     * monitor but not its owner, so look the monitor up among the locks each thread holds.
+     * monitor but not its owner, so look the monitor up among the locks each thread holds. The
+     * JSON dump does not always say which monitor a thread in {@code wait()} has let go of, and
+     * then lists it as still owned; when another thread also claims it, that one is the owner.
      */
-    private static List<ThreadRecord> ownersResolved(List<ThreadRecord> threads) {
-        Map<Lock, Long> holders = new LinkedHashMap<>();
+    static List<ThreadRecord> ownersResolved(List<ThreadRecord> threads) {
+        Map<Lock, ThreadRecord> claimants = new LinkedHashMap<>();
         for (ThreadRecord t : threads) {
             for (Lock lock : t.held()) {
-                holders.putIfAbsent(lock, t.id());
+                claimants.merge(lock, t, (first, other) -> inWait(first) && !inWait(other) ? other : first);
             }
         }
+        Map<Lock, Long> holders = new LinkedHashMap<>();
+        claimants.forEach((lock, t) -> holders.put(lock, t.id()));
         holders.putAll(SynchronizerOwners.find());
         List<ThreadRecord> resolved = new ArrayList<>(threads.size());
         for (ThreadRecord t : threads) {
@@ -92,5 +112,13 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
             }
         }
         return resolved;
+    }
+
+    private static boolean inWait(ThreadRecord t) {
+        if (t.stack().isEmpty()) {
+            return false;
+        }
+        Frame top = t.stack().get(0);
+        return top.className().equals("java.lang.Object") && top.methodName().startsWith("wait");
     }
 }

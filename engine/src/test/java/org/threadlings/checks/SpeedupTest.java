@@ -1,0 +1,160 @@
+package org.threadlings.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.threadlings.checks.SpeedupRule.Judgement;
+import org.threadlings.checks.SpeedupRule.Status;
+import org.threadlings.verdict.Measurement;
+
+/**
+ * End to end with sleeping workloads: a sleep never ends early, and the best of a few rounds
+ * is close to the asked-for time even on a busy machine, so a 2:1 ratio holds where computing
+ * on 2 busy cores would not.
+ */
+class SpeedupTest {
+
+    private static final long D = 50;
+
+    @BeforeEach
+    void noNotes() {
+        CheckReport.takeAll();
+    }
+
+    @AfterEach
+    void forget() {
+        CheckReport.takeAll();
+    }
+
+    private static Callable<Object> sleeps(long millis) {
+        return () -> {
+            Thread.sleep(millis);
+            return null;
+        };
+    }
+
+    private static Speedup primes(Callable<?> reference, Callable<?> candidate) {
+        return Speedup.of("counting primes").baseline(sleeps(2 * D)).reference(reference).candidate(candidate)
+                .warmups(1).rounds(3).advice("Split the range into chunks.");
+    }
+
+    private static void assumeSeveralCores() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: every speed-up is inconclusive");
+    }
+
+    @Test
+    void aCandidateAsFastAsTheReferencePasses() throws Exception {
+        assumeSeveralCores();
+
+        Judgement judgement = primes(sleeps(D), sleeps(D)).check();
+
+        assertEquals(Status.PASS, judgement.status());
+        CheckReport.Evidence evidence = CheckReport.takeAll();
+        Measurement m = evidence.measurement();
+        assertNotNull(m);
+        assertEquals(judgement.candidateSpeedup(), m.measured());
+        assertEquals(judgement.required(), m.required());
+        assertEquals("×", m.unit());
+        assertTrue(m.higherIsBetter());
+        assertTrue(m.met());
+        assertEquals(1, evidence.notes().size(), evidence.notes().toString());
+        String note = evidence.notes().get(0);
+        assertTrue(note.startsWith("counting primes: one thread "), note);
+        assertTrue(note.contains(", reference ") && note.contains(", yours "), note);
+        assertTrue(note.endsWith("; best of 3 rounds on " + Words.plural(Runtime.getRuntime().availableProcessors(),
+                "core", "cores")), note);
+    }
+
+    @Test
+    void aSequentialCandidateFailsWithMeasuredAndRequired() {
+        assumeSeveralCores();
+
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> primes(sleeps(D), sleeps(2 * D)).check());
+
+        Measurement m = CheckReport.takeAll().measurement();
+        assertNotNull(m);
+        assertTrue(!m.met(), m.toString());
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("Too slow: counting primes took "), message);
+        assertTrue(message.contains("a speed-up of " + Words.times(m.measured()) + " where " + Words.times(m.required())
+                + " was required"), message);
+        assertTrue(message.endsWith(" Split the range into chunks."), message);
+    }
+
+    @Test
+    void aReferenceNoFasterThanTheBaselineIsInconclusive() {
+        assumeSeveralCores();
+
+        Inconclusive inconclusive = assertThrows(Inconclusive.class,
+                () -> primes(sleeps(2 * D), sleeps(D)).check());
+
+        assertTrue(inconclusive.getMessage().startsWith("No verdict on the speed-up of counting primes: even the parallel "
+                + "reference reached only "), inconclusive.getMessage());
+        CheckReport.Evidence evidence = CheckReport.takeAll();
+        assertNotNull(evidence.measurement(), "the figures are reported even without a verdict");
+        assertEquals(1, evidence.notes().size());
+    }
+
+    @Test
+    void measureRunsEachWorkloadForEveryWarmUpAndRound() throws Exception {
+        AtomicInteger baseline = new AtomicInteger();
+        AtomicInteger reference = new AtomicInteger();
+        AtomicInteger candidate = new AtomicInteger();
+
+        Speedup.Times times = Speedup.of("counting").warmups(2).rounds(3)
+                .baseline(baseline::incrementAndGet)
+                .reference(reference::incrementAndGet)
+                .candidate(candidate::incrementAndGet)
+                .measure();
+
+        assertEquals(List.of(5, 5, 5), List.of(baseline.get(), reference.get(), candidate.get()));
+        assertTrue(!times.baseline().isNegative() && !times.reference().isNegative() && !times.candidate().isNegative());
+    }
+
+    @Test
+    void measureKeepsTheBestTimeOfEach() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        // Slow on the first timed round only: the best time is the quick one.
+        Callable<Object> slowOnce = () -> {
+            Thread.sleep(calls.getAndIncrement() == 0 ? 300 : 1);
+            return null;
+        };
+
+        Speedup.Times times = Speedup.of("x").warmups(0).rounds(3)
+                .baseline(sleeps(20)).reference(sleeps(20)).candidate(slowOnce).measure();
+
+        assertTrue(times.candidate().compareTo(Duration.ofMillis(300)) < 0, times.toString());
+        assertTrue(times.baseline().compareTo(Duration.ofMillis(20)) >= 0, times.toString());
+    }
+
+    @Test
+    void anExceptionFromAWorkloadPropagates() {
+        IllegalStateException boom = new IllegalStateException("pool closed");
+
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> Speedup.of("x").warmups(1).rounds(1)
+                .baseline(() -> 1).reference(() -> 1).candidate(() -> {
+                    throw boom;
+                }).check()));
+    }
+
+    @Test
+    void everyWorkloadIsRequired() {
+        NullPointerException missing = assertThrows(NullPointerException.class,
+                () -> Speedup.of("x").reference(() -> 1).candidate(() -> 1).measure());
+
+        assertEquals("baseline", missing.getMessage());
+    }
+}
