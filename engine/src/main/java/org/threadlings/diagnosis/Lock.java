@@ -15,6 +15,11 @@ public record Lock(String identity) {
         int dollar = simple.indexOf('$');
         if (dollar > 0 && simple.substring(dollar + 1).endsWith("Sync")) {
             simple = simple.substring(0, dollar); // ReentrantLock$NonfairSync is the ReentrantLock's guts
+        } else if (dollar > 0) {
+            String innermost = simple.substring(simple.lastIndexOf('$') + 1);
+            if (!innermost.isEmpty() && !Character.isDigit(innermost.charAt(0))) {
+                simple = innermost; // a named nested class, Philosophers$Fork, reads best as Fork
+            }
         }
         return simple + hash;
     }

@@ -192,9 +192,9 @@ class AwaitTest {
         assertTrue(message.startsWith("Deadlock: these threads wait for each other and none can ever continue.\n"),
                 message);
         assertTrue(message.contains("\"left-hand\" at AwaitTest.java:"), message);
-        assertTrue(message.contains("waits for DeadlockFixtures$Knife@"
+        assertTrue(message.contains("waits for Knife@"
                 + Integer.toHexString(System.identityHashCode(knife)) + ", held by \"right-hand\""), message);
-        assertTrue(message.contains("waits for DeadlockFixtures$Fork@"
+        assertTrue(message.contains("waits for Fork@"
                 + Integer.toHexString(System.identityHashCode(fork)) + ", held by \"left-hand\""), message);
     }
 

@@ -97,9 +97,27 @@ class ContentionTest {
 
     @Test
     void theTimeReturnedCoversTheSlowestThread() {
-        Duration elapsed = Contention.threads(3).run(i -> Thread.sleep(i == 2 ? 100 : 1));
+        Duration elapsed = Contention.threads(3).run(i -> Thread.sleep(i == 2 ? 100 : 1)).elapsed();
 
         assertTrue(elapsed.toMillis() >= 100, elapsed.toString());
+    }
+
+    @Test
+    void overlapIsHighWhenThreadsRunTogetherAndLowWhenTheyTakeTurns() {
+        double together = Contention.threads(2).run(i -> Thread.sleep(100)).overlap();
+        assertTrue(together > 0.8, "both slept at the same time: " + together);
+
+        // One thread is done at once while the other works on alone: they hardly overlap.
+        double alone = Contention.threads(2).run(i -> Thread.sleep(i == 0 ? 100 : 0)).overlap();
+        assertTrue(alone < 0.2, "one thread worked alone: " + alone);
+    }
+
+    @Test
+    void overlapOfIntervalsIsComputedExactly() {
+        // [0,10] and [5,20]: two at once from 5 to 10, out of 20
+        assertEquals(0.25, Contention.overlap(new long[] {0, 5}, new long[] {10, 20}), 1e-9);
+        // one after another
+        assertEquals(0.0, Contention.overlap(new long[] {0, 10}, new long[] {10, 20}), 1e-9);
     }
 
     @Test
@@ -151,8 +169,8 @@ class ContentionTest {
         assertTrue(message.startsWith("Deadlock: "), message);
         assertTrue(message.contains("\"diner-0\" at ContentionTest.java:"), message);
         assertTrue(message.contains("\"diner-1\" at ContentionTest.java:"), message);
-        assertTrue(message.contains("waits for DeadlockFixtures$Knife@" + hash(knife) + ", held by \"diner-1\""), message);
-        assertTrue(message.contains("waits for DeadlockFixtures$Fork@" + hash(fork) + ", held by \"diner-0\""), message);
+        assertTrue(message.contains("waits for Knife@" + hash(knife) + ", held by \"diner-1\""), message);
+        assertTrue(message.contains("waits for Fork@" + hash(fork) + ", held by \"diner-0\""), message);
         assertTrue(message.contains("Take locks in one global order"), message);
     }
 

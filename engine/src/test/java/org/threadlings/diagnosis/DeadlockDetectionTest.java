@@ -306,8 +306,7 @@ class DeadlockDetectionTest {
     }
 
     private static String monitor(Object lock) {
-        return lock.getClass().getName().substring(lock.getClass().getPackageName().length() + 1)
-                + "@" + Integer.toHexString(System.identityHashCode(lock));
+        return lock.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(lock));
     }
 
     private static void awaitSignal(ReentrantLock lock, Condition condition) {

@@ -13,7 +13,8 @@ class LockTest {
             "java.util.concurrent.locks.ReentrantLock$FairSync@1b6d3586, ReentrantLock@1b6d3586",
             "java.util.concurrent.locks.ReentrantReadWriteLock$NonfairSync@9, ReentrantReadWriteLock@9",
             "org.example.bank.Account@4554617c, Account@4554617c",
-            "org.example.Philosophers$Fork@2a, Philosophers$Fork@2a",
+            "org.example.Philosophers$Fork@2a, Fork@2a",
+            "org.example.Philosophers$1@2b, Philosophers$1@2b",
             "java.lang.Object@5e, Object@5e",
             "Account@7, Account@7",
             "org.example.Account, Account",
@@ -25,10 +26,10 @@ class LockTest {
 
     @ParameterizedTest
     @CsvSource({
-            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject@3, AbstractQueuedSynchronizer$ConditionObject@3",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject@3, ConditionObject@3",
             "org.example.Sync@3, Sync@3",
     })
-    void onlyANestedSyncIsSimplified(String identity, String display) {
+    void aNestedSyncNamesItsOwnerAndOtherNestedClassesTheirOwnName(String identity, String display) {
         assertEquals(display, new Lock(identity).displayName());
     }
 }

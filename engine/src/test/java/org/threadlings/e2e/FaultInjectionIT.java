@@ -62,8 +62,7 @@ class FaultInjectionIT {
                 """, "fail", "completed");
         String message = verdict.get("checks").get(0).get("message").asText();
         assertTrue(message.startsWith("Deadlock"), message);
-        assertTrue(message.contains("waits for SynchronizedCounter$Left@") || message.contains("waits for SynchronizedCounter$Right@"),
-                message);
+        assertTrue(message.contains("waits for Left@") && message.contains("waits for Right@"), message);
         assertTrue(message.contains("held by \"incrementer-"), message);
     }
 
