@@ -145,10 +145,12 @@ esac
 build_if_needed
 
 TTY=false
+INTERACTIVE=false
 COLUMNS_NOW="${COLUMNS:-}"
 if [ -t 1 ]; then
   TTY=true
   COLUMNS_NOW="$(tput cols 2>/dev/null || echo "${COLUMNS:-80}")"
+  [ -t 0 ] && INTERACTIVE=true
 fi
 
 # The class-data archive (created by the JVM on the first run, re-created when the jar changes)
@@ -157,5 +159,6 @@ mkdir -p "$ROOT/engine/target/aot"
 exec "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -XX:SharedArchiveFile="$ROOT/engine/target/aot/engine.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off \
   --enable-native-access=ALL-UNNAMED \
-  -Dthreadlings.course="$ROOT" -Dthreadlings.tty="$TTY" ${COLUMNS_NOW:+-Dthreadlings.columns="$COLUMNS_NOW"} \
+  -Dthreadlings.course="$ROOT" -Dthreadlings.tty="$TTY" -Dthreadlings.interactive="$INTERACTIVE" \
+  ${COLUMNS_NOW:+-Dthreadlings.columns="$COLUMNS_NOW"} \
   -jar "$JAR" "$@"

@@ -111,12 +111,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static void record(Session session, Course course, Exercise exercise, Verdict verdict) {
-        session.progress().update(p -> {
-            Progress graded = p.graded(exercise.id(), verdict.passed(), verdict.status().label(), Instant.now());
-            return verdict.passed()
-                    ? graded.withCurrent(Position.nextAfter(course, graded, exercise).map(Exercise::id).orElse(null))
-                    : graded;
-        });
+        session.progress().update(p ->
+                Position.afterGrading(course, p, exercise, verdict.passed(), verdict.status().label(), Instant.now()));
     }
 
     private static void suggestNext(Session session, Console console, Course course, Exercise passed) {

@@ -4,6 +4,7 @@ import org.threadlings.session.Session;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.threadlings.loading.CourseLoader;
+import org.threadlings.tui.CourseUi;
 import org.threadlings.workspace.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,10 +62,15 @@ public final class ThreadlingsCommand implements Callable<Integer> {
         return Path.of(System.getProperty("threadlings.course", ".")).toAbsolutePath().normalize();
     }
 
+    /** No command: the full-screen course, when there is a terminal to show it on. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(console.out());
-        return ExitCodes.OK;
+        if (!CourseUi.interactive()) {
+            console.error("The course view needs a terminal. From a script or CI, use ./run.sh check to grade "
+                    + "and ./run.sh list to see the exercises (./run.sh --help for more).");
+            return ExitCodes.USAGE;
+        }
+        return CourseUi.run(session(), System.err);
     }
 
     /** {@code --version}: the engine and the lesson format it reads. */

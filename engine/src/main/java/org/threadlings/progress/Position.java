@@ -25,6 +25,16 @@ public final class Position {
         return course.exercises().filter(e -> !progress.isDone(e.id())).findFirst();
     }
 
+    /**
+     * Progress after grading {@code exercise}: its result recorded, and, when it passed, the
+     * student moved on to the next exercise not done yet.
+     */
+    public static Progress afterGrading(Course course, Progress progress, Exercise exercise, boolean passed,
+                                        String result, java.time.Instant when) {
+        Progress graded = progress.graded(exercise.id(), passed, result, when);
+        return passed ? graded.withCurrent(nextAfter(course, graded, exercise).map(Exercise::id).orElse(null)) : graded;
+    }
+
     /** The first exercise after {@code exercise}, in course order, that is not done. */
     public static Optional<Exercise> nextAfter(Course course, Progress progress, Exercise exercise) {
         List<Exercise> all = course.exercises().toList();

@@ -1,0 +1,244 @@
+package org.threadlings.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import java.util.ArrayList;
+import java.util.List;
+import org.threadlings.course.Example;
+import org.threadlings.course.Exercise;
+import org.threadlings.course.Lesson;
+import org.threadlings.course.QuizQuestion;
+import org.threadlings.course.Section;
+import org.threadlings.markdown.Anchor;
+import org.threadlings.markdown.RenderedText;
+import org.threadlings.markdown.StyledLine;
+import org.threadlings.progress.Progress;
+
+/**
+ * A lesson in four tabs: the text to read (rendered Markdown, scrolled and paged, n/p jump
+ * between sections), its examples (Enter runs one), its exercises (Enter opens one) and its quiz.
+ */
+final class LessonView implements View {
+
+    enum Tab { READ, EXAMPLES, EXERCISES, QUIZ }
+
+    private final Ui ui;
+    private final Lesson lesson;
+    private final Page page = new Page();
+    private Tab tab = Tab.READ;
+    private int selected;
+    private RenderedText rendered;
+    private int renderedWidth = -1;
+
+    LessonView(Ui ui, Lesson lesson) {
+        this.ui = ui;
+        this.lesson = lesson;
+    }
+
+    @Override
+    public String title() {
+        return lesson.title();
+    }
+
+    @Override
+    public void render(Canvas canvas) {
+        tabs(canvas);
+        Canvas body = canvas.region(0, 2, canvas.width(), canvas.height() - 2);
+        switch (tab) {
+            case READ -> read(body);
+            case EXAMPLES -> list(body, examplesLines(body.width()), lesson.examples().size(),
+                    "This lesson has no examples.");
+            case EXERCISES -> list(body, exercisesLines(), lesson.exercises().size(), "");
+            case QUIZ -> list(body, quizLines(), lesson.quiz().size(), "This lesson has no quiz.");
+        }
+    }
+
+    private void tabs(Canvas canvas) {
+        int col = 1;
+        for (Tab t : Tab.values()) {
+            String label = " " + (t.ordinal() + 1) + " " + switch (t) {
+                case READ -> "Read";
+                case EXAMPLES -> "Examples (" + lesson.examples().size() + ")";
+                case EXERCISES -> "Exercises (" + lesson.exercises().size() + ")";
+                case QUIZ -> "Quiz (" + lesson.quiz().size() + ")";
+            } + " ";
+            col = canvas.put(col, 0, label, t == tab ? Role.SELECTED : Role.ACCENT) + 1;
+        }
+        canvas.put(0, 1, (ui.app().glyph() == Canvas.Glyph.UNICODE ? "─" : "-").repeat(canvas.width()), Role.BORDER);
+    }
+
+    private void read(Canvas body) {
+        int width = Math.min(body.width() - 3, 100);
+        if (rendered == null || renderedWidth != width) {
+            rendered = ui.markdown().render(markdown(), Math.max(20, width));
+            renderedWidth = width;
+        }
+        List<Line> lines = new ArrayList<>();
+        for (StyledLine line : rendered.lines()) {
+            lines.add(Line.of(line, " "));
+        }
+        page.render(body, lines);
+    }
+
+    /** The lesson as one Markdown document: title, summary, then its sections, numbered. */
+    private String markdown() {
+        StringBuilder text = new StringBuilder("# ").append(lesson.title()).append("\n\n")
+                .append(lesson.summary().strip()).append("\n\n");
+        int n = 1;
+        for (Section section : lesson.sections()) {
+            text.append("## ").append(n++).append(". ").append(section.title()).append("\n\n")
+                    .append(section.markdown().strip()).append("\n\n");
+        }
+        text.append("---\n\nNext: the **examples** (press 2), the **exercises** (3) and the **quiz** (4).\n");
+        return text.toString();
+    }
+
+    private void list(Canvas body, List<List<Line>> items, int count, String empty) {
+        if (count == 0) {
+            body.put(2, 1, empty, Role.DIM);
+            return;
+        }
+        selected = Math.min(selected, count - 1);
+        int row = 1;
+        for (int i = 0; i < items.size() && row < body.height(); i++) {
+            for (Line line : items.get(i)) {
+                if (row >= body.height()) {
+                    break;
+                }
+                if (i == selected) {
+                    body.fillRow(row, Role.SELECTED);
+                    body.put(0, row, line, Role.SELECTED);
+                } else {
+                    body.put(0, row, line);
+                }
+                row++;
+            }
+            row++;
+        }
+    }
+
+    private List<List<Line>> examplesLines(int width) {
+        List<List<Line>> items = new ArrayList<>();
+        for (Example example : lesson.examples()) {
+            List<Line> lines = new ArrayList<>();
+            lines.add(Line.of("  " + (ui.app().glyph() == Canvas.Glyph.UNICODE ? "▶ " : "> ") + example.title()
+                    + "  (" + example.id() + ")", Role.HEADING));
+            lines.addAll(Line.wrapped(example.description().strip(), width - 2, "    ", Role.TEXT));
+            items.add(lines);
+        }
+        return items;
+    }
+
+    private List<List<Line>> exercisesLines() {
+        Progress progress = ui.work().progress();
+        List<List<Line>> items = new ArrayList<>();
+        for (Exercise exercise : lesson.exercises()) {
+            Progress.ExerciseProgress state = progress.exercise(exercise.id());
+            String mark = state.done() ? ui.app().symbols().pass()
+                    : state.lastResult() != null ? ui.app().symbols().fail() : ui.app().symbols().bullet();
+            Role role = state.done() ? Role.PASS : state.lastResult() != null ? Role.FAIL : Role.TEXT;
+            items.add(List.of(Line.of("  " + mark + " " + exercise.title() + "  (" + exercise.id() + ")", role),
+                    Line.of("    " + String.join(", ", exercise.files().stream().map(f -> "exercises/" + f).toList())
+                            + (state.done() ? "  done" : state.lastResult() != null ? "  last check: " + state.lastResult()
+                            : "  not tried yet"), Role.DIM)));
+        }
+        return items;
+    }
+
+    private List<List<Line>> quizLines() {
+        Progress progress = ui.work().progress();
+        List<List<Line>> items = new ArrayList<>();
+        int n = 1;
+        for (QuizQuestion question : lesson.quiz()) {
+            Progress.QuizAnswer answer = progress.quiz().get(lesson.id() + "/" + question.id());
+            String state = answer == null ? "not answered" : answer.correct() ? "answered correctly" : "answered, not right";
+            items.add(List.of(Line.of("  " + n++ + ". " + question.question().lines().findFirst().orElse(""),
+                    answer == null ? Role.TEXT : answer.correct() ? Role.PASS : Role.WARN),
+                    Line.of("     " + state, Role.DIM)));
+        }
+        return items;
+    }
+
+    @Override
+    public boolean handle(KeyStroke key) {
+        if (Keys.tab(key)) {
+            switchTo(Tab.values()[(tab.ordinal() + 1) % Tab.values().length]);
+        } else if (Keys.backTab(key)) {
+            switchTo(Tab.values()[(tab.ordinal() + Tab.values().length - 1) % Tab.values().length]);
+        } else if (key.getKeyType() == com.googlecode.lanterna.input.KeyType.Character
+                && key.getCharacter() >= '1' && key.getCharacter() <= '4' && !key.isCtrlDown()) {
+            switchTo(Tab.values()[key.getCharacter() - '1']);
+        } else if (tab == Tab.READ) {
+            return read(key);
+        } else {
+            return pick(key);
+        }
+        return true;
+    }
+
+    private void switchTo(Tab next) {
+        tab = next;
+        selected = 0;
+    }
+
+    private boolean read(KeyStroke key) {
+        if (Keys.is(key, 'n') || Keys.is(key, 'p')) {
+            List<Anchor> anchors = rendered == null ? List.of() : rendered.headings();
+            int here = page.offset();
+            Anchor target = null;
+            for (Anchor anchor : anchors) {
+                if (Keys.is(key, 'n') && anchor.line() > here) {
+                    target = anchor;
+                    break;
+                }
+                if (Keys.is(key, 'p') && anchor.line() < here) {
+                    target = anchor;
+                }
+            }
+            if (target != null) {
+                page.scrollTo(target.line());
+            }
+            return true;
+        }
+        return page.handle(key);
+    }
+
+    private boolean pick(KeyStroke key) {
+        int count = switch (tab) {
+            case EXAMPLES -> lesson.examples().size();
+            case EXERCISES -> lesson.exercises().size();
+            case QUIZ -> lesson.quiz().size();
+            default -> 0;
+        };
+        if (Keys.up(key)) {
+            selected = Math.max(0, selected - 1);
+        } else if (Keys.down(key)) {
+            selected = Math.min(Math.max(0, count - 1), selected + 1);
+        } else if (Keys.enter(key) && count > 0) {
+            switch (tab) {
+                case EXAMPLES -> ui.app().push(new ExampleView(ui, lesson.examples().get(selected)));
+                case EXERCISES -> ui.app().push(new ExerciseView(ui, lesson.exercises().get(selected)));
+                case QUIZ -> ui.app().push(new QuizView(ui, lesson, selected));
+                default -> { }
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public List<KeyHint> keys() {
+        List<KeyHint> keys = new ArrayList<>(List.of(new KeyHint("1-4", "tabs")));
+        if (tab == Tab.READ) {
+            keys.add(new KeyHint("n p", "next/prev section"));
+            keys.add(new KeyHint("PgUp PgDn", "page"));
+            keys.add(new KeyHint(ui.app().upDown(), "scroll"));
+        } else {
+            keys.add(new KeyHint("Enter", tab == Tab.EXAMPLES ? "run" : tab == Tab.QUIZ ? "answer" : "open"));
+            keys.add(new KeyHint(ui.app().upDown(), "move"));
+        }
+        keys.add(new KeyHint("Tab", "next tab"));
+        keys.add(new KeyHint("g G", "top/end"));
+        return keys;
+    }
+}
