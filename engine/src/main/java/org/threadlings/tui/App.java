@@ -227,7 +227,12 @@ final class App {
         Canvas screen = new Canvas(display.graphics(), theme, glyph, 0, 0, size.getColumns(), size.getRows());
         screen.clear();
         if (size.getColumns() < MIN_WIDTH || size.getRows() < MIN_HEIGHT) {
-            screen.put(0, 0, "Please make the terminal at least " + MIN_WIDTH + "×" + MIN_HEIGHT + ".", Role.WARN);
+            List<String> lines = org.threadlings.report.Wrap.lines("Please make the terminal at least "
+                    + MIN_WIDTH + "×" + MIN_HEIGHT + " (it is " + size.getColumns() + "×" + size.getRows() + ").",
+                    Math.max(10, size.getColumns()));
+            for (int row = 0; row < lines.size(); row++) {
+                screen.put(0, row, lines.get(row), Role.WARN);
+            }
             display.refresh(true);
             return;
         }

@@ -105,10 +105,10 @@ final class ExerciseView implements View {
         lines.add(rule("Hints (" + shown + " of " + exercise.hints().size() + " shown"
                 + (shown < exercise.hints().size() ? ", h for the next" : "") + ")", width));
         for (int i = 0; i < shown; i++) {
-            List<Line> hint = Line.wrapped(exercise.hints().get(i).strip(), width, "    ", Role.TEXT);
-            String first = hint.get(0).plainText();
-            hint.set(0, Line.of(Line.text(" " + (i + 1) + ". ", Role.ACCENT), Line.text(first.substring(4), Role.TEXT)));
-            lines.addAll(hint);
+            List<StyledLine> hint = ui.markdown().render(exercise.hints().get(i).strip(), Math.max(20, width - 5)).lines();
+            for (int l = 0; l < hint.size(); l++) {
+                lines.add(Line.of(hint.get(l), l == 0 ? String.format(" %2d. ", i + 1) : "     "));
+            }
         }
         return lines;
     }
