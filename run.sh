@@ -123,10 +123,41 @@ build_if_needed() {
   fi
   if ! maven -B -q -pl engine -am package -DskipTests >"$log" 2>&1; then
     echo "The build failed. The last lines of $log:" >&2
-    tail -n 30 "$log" >&2
+    grep -v '^WARNING: ' "$log" | tail -n 30 >&2
     exit 2
   fi
+  rm -f "$ROOT"/engine/target/aot/engine-*   # start-up caches belong to the old jar
   echo "Built." >&2
+}
+
+# A start-up cache of the engine JVM (an AOT cache on JDK 25+, a class-data archive before):
+# the classes an ordinary start needs, already parsed and linked. It is recorded once per build
+# and JDK, in the background, by a run that walks through the UI's screens and the compiler
+# without touching the student's work; until it is ready, starts are just slower.
+startup_cache_options() {
+  local version dir cache record use
+  version="$(jdk_version "$JDK")"
+  dir="$ROOT/engine/target/aot"
+  if [ "$version" -ge 25 ]; then
+    cache="$dir/engine-$version.aot"
+    record="-XX:AOTCacheOutput=$cache.partial"
+    use="-XX:AOTCache=$cache"
+  else
+    cache="$dir/engine-$version.jsa"
+    record="-XX:ArchiveClassesAtExit=$cache.partial"
+    use="-XX:SharedArchiveFile=$cache"
+  fi
+  if [ -f "$cache" ]; then
+    echo "$use"
+    return 0
+  fi
+  mkdir -p "$dir"
+  if [ ! -f "$cache.training" ] || [ -n "$(find "$cache.training" -mmin +5 2>/dev/null)" ]; then
+    touch "$cache.training"
+    # shellcheck disable=SC2086
+    ( "$JAVA" $ENGINE_OPTS $record -Dthreadlings.course="$ROOT" -jar "$JAR" startup-training \
+        && mv -f "$cache.partial" "$cache"; rm -f "$cache.training" "$cache.partial" ) </dev/null >/dev/null 2>&1 &
+  fi
 }
 
 case "${1:-}" in
@@ -153,12 +184,15 @@ if [ -t 1 ]; then
   [ -t 0 ] && INTERACTIVE=true
 fi
 
-# The class-data archive (created by the JVM on the first run, re-created when the jar changes)
-# saves a few hundred milliseconds of class loading, most of it the compiler's, on every start.
-mkdir -p "$ROOT/engine/target/aot"
-exec "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-  -XX:SharedArchiveFile="$ROOT/engine/target/aot/engine.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off \
-  --enable-native-access=ALL-UNNAMED \
+# The same options for the training run and every start: a start-up cache only fits the flags
+# it was recorded with. Logging off, so that a cache that does not fit is skipped in silence.
+ENGINE_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -Xlog:cds=off"
+[ "$(jdk_version "$JDK")" -ge 25 ] && ENGINE_OPTS="$ENGINE_OPTS -Xlog:aot=off"
+CACHE_OPTS="$(startup_cache_options)"
+
+# THREADLINGS_JAVA_OPTS: extra JVM options, for benchmarks and debugging.
+# shellcheck disable=SC2086
+exec "$JAVA" $ENGINE_OPTS $CACHE_OPTS ${THREADLINGS_JAVA_OPTS:-} \
   -Dthreadlings.course="$ROOT" -Dthreadlings.tty="$TTY" -Dthreadlings.interactive="$INTERACTIVE" \
   ${COLUMNS_NOW:+-Dthreadlings.columns="$COLUMNS_NOW"} \
   -jar "$JAR" "$@"
