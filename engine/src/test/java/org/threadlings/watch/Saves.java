@@ -1,0 +1,46 @@
+package org.threadlings.watch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Records what a watcher reported, and waits for reports to arrive. */
+final class Saves implements SaveListener {
+
+    /** A safety net only: reports normally arrive within a fraction of a second. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final List<String> reported = new ArrayList<>();
+
+    @Override
+    public synchronized void saved(String exerciseId) {
+        reported.add(exerciseId);
+        notifyAll();
+    }
+
+    synchronized List<String> all() {
+        return List.copyOf(reported);
+    }
+
+    /** Waits until the reports satisfy {@code done} (or patience runs out), and returns them. */
+    synchronized List<String> awaitUntil(Predicate<List<String>> done) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!done.test(reported)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return List.copyOf(reported);
+    }
+
+    List<String> awaitCount(int count) throws InterruptedException {
+        return awaitUntil(r -> r.size() >= count);
+    }
+
+    List<String> awaitReportOf(String exerciseId) throws InterruptedException {
+        return awaitUntil(r -> r.contains(exerciseId));
+    }
+}
