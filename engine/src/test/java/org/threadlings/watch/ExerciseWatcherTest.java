@@ -11,8 +11,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,17 @@ class ExerciseWatcherTest {
         WatchStart start = ExerciseWatcher.start(exercises.resolve("nowhere"), List.of(ATOMIC), saves);
         String reason = assertInstanceOf(WatchStart.Unavailable.class, start).reason();
         assertTrue(reason.contains("does not exist"), reason);
+    }
+
+    @Test
+    void deleting_the_exercises_folder_is_told_as_a_stop() throws Exception {
+        try (Stream<Path> paths = Files.walk(exercises)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        String reason = saves.awaitStopped();
+        assertTrue(reason != null && reason.contains("deleted or moved"), String.valueOf(reason));
     }
 
     @Test

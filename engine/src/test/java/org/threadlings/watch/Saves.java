@@ -12,6 +12,7 @@ final class Saves implements SaveListener {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final List<String> reported = new ArrayList<>();
+    private String stopped;
 
     @Override
     public synchronized void saved(String exerciseId) {
@@ -19,8 +20,19 @@ final class Saves implements SaveListener {
         notifyAll();
     }
 
-    synchronized List<String> all() {
-        return List.copyOf(reported);
+    @Override
+    public synchronized void stopped(String reason) {
+        stopped = reason;
+        notifyAll();
+    }
+
+    /** Waits until watching is reported stopped (or patience runs out); the reason, or null. */
+    synchronized String awaitStopped() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (stopped == null && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return stopped;
     }
 
     /** Waits until the reports satisfy {@code done} (or patience runs out), and returns them. */
