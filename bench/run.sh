@@ -3,6 +3,7 @@
 # the engine first). Each prints its figures and what they are compared with.
 #
 #   grading    check overhead: ./run.sh check vs mvn test -Dtest=..., same check, same run
+#   standby    what a JVM started ahead of the grading saves the shell and the UI, per grading
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -14,6 +15,7 @@ names=("$@")
 for name in "${names[@]}"; do
   case "$name" in
     grading) "$JAVA" -cp "$JAR" "$BENCH/GradingOverhead.java" "$ROOT" ;;
-    *) echo "unknown benchmark '$name' (known: grading)" >&2; exit 2 ;;
+    standby) "$JAVA" -cp "$JAR" "$BENCH/StandbyGrading.java" "$ROOT" ;;
+    *) echo "unknown benchmark '$name' (known: grading, standby)" >&2; exit 2 ;;
   esac
 done

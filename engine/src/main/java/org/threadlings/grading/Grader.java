@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Exercise;
@@ -22,6 +21,7 @@ import org.threadlings.grading.protocol.ChildJob;
 import org.threadlings.grading.protocol.Protocol;
 import org.threadlings.sandbox.JvmLauncher;
 import org.threadlings.sandbox.SandboxProcess;
+import org.threadlings.sandbox.StandbyJvms;
 import org.threadlings.sandbox.ScratchDir;
 import org.threadlings.verdict.CapturedOutput;
 import org.threadlings.verdict.CompileDiagnostic;
@@ -32,9 +32,10 @@ import org.threadlings.verdict.Verdict;
 /**
  * Grades one exercise: compiles the student's files and the hidden checks in this JVM, runs the
  * checks in a fresh child JVM under a hard time limit, and turns what happened into a
- * {@link Verdict}. The child JVM is started first, so that it boots while compilation runs.
+ * {@link Verdict}. The child JVM is started first, so that it boots while compilation runs; a
+ * grader {@link #withStandby with standby} starts it even before the grading is asked for.
  */
-public final class Grader {
+public final class Grader implements AutoCloseable {
 
     /** How long past the time limit the child may take to report before it is killed regardless. */
     static final Duration GRACE = Duration.ofSeconds(3);
@@ -42,12 +43,47 @@ public final class Grader {
 
     private final SourceCompiler compiler;
     private final JvmLauncher jvm;
+    /** Null when each grading starts its own JVM, as a one-shot command should. */
+    private final StandbyJvms standby;
     private final ObjectMapper json = Protocol.mapper();
 
+    /** A grader that starts a JVM for each grading when it begins: for commands that grade and exit. */
     public Grader(SourceCompiler compiler, JvmLauncher jvm) {
+        this(compiler, jvm, null);
+    }
+
+    private Grader(SourceCompiler compiler, JvmLauncher jvm, StandbyJvms standby) {
         this.compiler = compiler;
         this.jvm = jvm;
+        this.standby = standby;
         jvm.prepareCache(ChildMain.class.getName(), List.of("--train"));
+    }
+
+    /**
+     * A grader that keeps the next grading's JVM started and waiting, so that a grading does not
+     * wait for one to boot: for the shell and the full-screen UI, which grade again and again.
+     * Close it when done, or its waiting JVM lives until this program ends.
+     */
+    public static Grader withStandby(SourceCompiler compiler, JvmLauncher jvm) {
+        return new Grader(compiler, jvm, new StandbyJvms(jvm, ChildMain.class.getName()));
+    }
+
+    /**
+     * Starts a JVM for {@code exercise} ahead of its first grading, with standby; else does
+     * nothing. For when the student opens an exercise.
+     */
+    public void prepare(Exercise exercise) {
+        if (standby != null) {
+            standby.prepare(exercise.jvmOptions());
+        }
+    }
+
+    /** Ends the waiting JVM, if any. */
+    @Override
+    public void close() {
+        if (standby != null) {
+            standby.close();
+        }
     }
 
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
@@ -61,11 +97,20 @@ public final class Grader {
                     "Missing " + String.join(", ", missing) + " in " + studentDir
                             + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
-        AtomicBoolean flooded = new AtomicBoolean();
+        try {
+            return compileAndRun(exercise, dir, sources, listener, cancellation, start);
+        } finally {
+            // The next JVM starts once this one is gone, not while its checks run: on a two-core
+            // machine a booting JVM would take a core from checks that measure parallel work.
+            prepare(exercise);
+        }
+    }
+
+    private Verdict compileAndRun(Exercise exercise, Path dir, List<Path> sources, GradingListener listener,
+                                  Cancellation cancellation, long start) {
         // Closed in reverse: the child is killed before its folder is deleted.
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
-             SandboxProcess child = jvm.start(ChildMain.class.getName(), exercise.jvmOptions(), List.of(), null,
-                     () -> flooded.set(true))) {
+             SandboxProcess child = childJvm(exercise)) {
             cancellation.onCancel(child::killTree);
             listener.phase(GradingListener.Phase.COMPILING);
             // One compilation for the student's files and the checks: a second javac run costs
@@ -94,7 +139,7 @@ public final class Grader {
                     packagesOf(compiled));
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             child.send(json.writeValueAsString(job));
-            return watch(exercise, child, new EventTail(events), listener, cancellation, flooded, start);
+            return watch(exercise, child, new EventTail(events), listener, cancellation, start);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {
@@ -102,8 +147,13 @@ public final class Grader {
         }
     }
 
+    private SandboxProcess childJvm(Exercise exercise) throws IOException {
+        return standby != null ? standby.take(exercise.jvmOptions())
+                : jvm.start(ChildMain.class.getName(), exercise.jvmOptions(), List.of(), null, null);
+    }
+
     private Verdict watch(Exercise exercise, SandboxProcess child, EventTail tail, GradingListener listener,
-                          Cancellation cancellation, AtomicBoolean flooded, long start) throws IOException {
+                          Cancellation cancellation, long start) throws IOException {
         long hardDeadline = System.nanoTime() + exercise.timeLimit().plus(GRACE).toNanos();
         List<ChildEvent> events = new ArrayList<>();
         Ending ending = Ending.EXITED;
@@ -114,7 +164,7 @@ public final class Grader {
                     ending = Ending.CANCELLED;
                     break;
                 }
-                if (flooded.get()) {
+                if (child.flooded()) {
                     ending = Ending.FLOOD_KILLED;
                     break;
                 }
@@ -131,7 +181,7 @@ public final class Grader {
         dispatch(tail.poll(), events, listener);
         int exitCode = child.isAlive() ? -1 : child.exitCode();
         CapturedOutput output = child.output();
-        if (flooded.get()) {
+        if (child.flooded()) {
             ending = Ending.FLOOD_KILLED;
         }
         return VerdictAssembler.assemble(exercise.id(), events, ending, exitCode, exercise.timeLimit(), output,

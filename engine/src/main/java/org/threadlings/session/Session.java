@@ -16,17 +16,32 @@ import org.threadlings.workspace.Workspace;
  * and the full-screen UI one session serves every command, so the compiler stays warm, the
  * grading JVM's start-up cache is prepared once, and the course is parsed once.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
 
     private final Workspace workspace;
+    private final boolean interactive;
     private Course course;
     private ProgressStore progress;
     private SourceCompiler compiler;
     private JvmLauncher jvm;
     private Grader grader;
 
+    /** A session for one command: each grading starts its JVM when it begins. */
     public Session(Workspace workspace) {
+        this(workspace, false);
+    }
+
+    private Session(Workspace workspace, boolean interactive) {
         this.workspace = workspace;
+        this.interactive = interactive;
+    }
+
+    /**
+     * A session for the shell and the full-screen UI, which grade again and again: the next
+     * grading's JVM is started ahead of time. Close the session on exit.
+     */
+    public static Session interactive(Workspace workspace) {
+        return new Session(workspace, true);
     }
 
     public Workspace workspace() {
@@ -58,7 +73,7 @@ public final class Session {
 
     public synchronized Grader grader() {
         if (grader == null) {
-            grader = new Grader(compiler(), jvm());
+            grader = interactive ? Grader.withStandby(compiler(), jvm()) : new Grader(compiler(), jvm());
         }
         return grader;
     }
@@ -72,6 +87,14 @@ public final class Session {
             compiler = new SourceCompiler();
         }
         return compiler;
+    }
+
+    /** Ends the grading JVM kept waiting, if any. */
+    @Override
+    public synchronized void close() {
+        if (grader != null) {
+            grader.close();
+        }
     }
 
     private JvmLauncher jvm() {

@@ -39,7 +39,8 @@ class LayeringTest {
                 .layer("Session").definedBy("org.threadlings.session..")
                 .layer("Reports").definedBy("org.threadlings.report..", "org.threadlings.markdown..")
                 .layer("Services").definedBy("org.threadlings.grading..", "org.threadlings.validation..",
-                        "org.threadlings.examples..", "org.threadlings.progress..", "org.threadlings.workspace..")
+                        "org.threadlings.examples..", "org.threadlings.progress..", "org.threadlings.workspace..",
+                        "org.threadlings.watch..")
                 .layer("Runtime").definedBy("org.threadlings.sandbox..", "org.threadlings.compile..",
                         "org.threadlings.checks..", "org.threadlings.diagnosis..")
                 .layer("Model").definedBy("org.threadlings.course..", "org.threadlings.loading..",

@@ -1,0 +1,184 @@
+package org.threadlings.watch;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryChangeListener;
+import io.methvin.watcher.DirectoryWatcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.helpers.NOPLogger;
+import org.threadlings.course.Exercise;
+
+/**
+ * Watches a student's exercises folder and reports each exercise whose files were saved with new
+ * content, once per save, shortly after the editor's last write.
+ *
+ * <pre>{@code
+ * switch (ExerciseWatcher.start(workspace.exercises(), course.exercises().toList(), saves)) {
+ *     case WatchStart.Watching w -> watcher = w.watcher();            // close() on exit
+ *     case WatchStart.Unavailable u -> showManualMode(u.reason());    // "press r to run"
+ * }
+ * }</pre>
+ */
+public final class ExerciseWatcher implements AutoCloseable {
+
+    /** How long an exercise's files must stay quiet before a save is reported. */
+    public static final Duration QUIET = Duration.ofMillis(120);
+    /** A file missing when things went quiet gets this much longer to come back (delete, then recreate). */
+    static final Duration MISSING_GRACE = Duration.ofMillis(600);
+
+    private static final String THREAD = "threadlings-watch";
+
+    private final ExerciseFiles files;
+    private final SavedContent content;
+    private final SaveListener listener;
+    private final Duration quiet;
+    private final Debouncer debouncer = new Debouncer(THREAD + "-settle");
+    private volatile DirectoryWatcher watcher;
+    private volatile Thread events;
+    private volatile boolean closed;
+
+    private ExerciseWatcher(ExerciseFiles files, SaveListener listener, Duration quiet) {
+        this.files = files;
+        this.content = new SavedContent(files);
+        this.listener = listener;
+        this.quiet = quiet;
+    }
+
+    /**
+     * Starts watching {@code exercisesDir} for saves of {@code exercises}' files. Never throws for
+     * a folder that cannot be watched: the answer says why instead.
+     */
+    public static WatchStart start(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener) {
+        return start(exercisesDir, exercises, listener, QUIET);
+    }
+
+    static WatchStart start(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener, Duration quiet) {
+        if (!Files.isDirectory(exercisesDir)) {
+            return new WatchStart.Unavailable(StartFailure.missingFolder(exercisesDir));
+        }
+        Optional<String> silent = fileSystemType(exercisesDir).flatMap(SilentFileSystems::reason);
+        if (silent.isPresent()) {
+            return new WatchStart.Unavailable(silent.get());
+        }
+        ExerciseWatcher watcher = new ExerciseWatcher(new ExerciseFiles(exercisesDir, exercises), listener, quiet);
+        try {
+            watcher.begin();
+            return new WatchStart.Watching(watcher);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            watcher.close();
+            return new WatchStart.Unavailable(StartFailure.reason(e, exercisesDir));
+        }
+    }
+
+    private void begin() throws IOException {
+        watcher = DirectoryWatcher.builder()
+                .path(files.root())
+                .listener(new Events())
+                .fileHashing(false) // content is compared per exercise, here, also across renames
+                .fileTreeVisitor(new ExerciseFolders(files))
+                .logger(NOPLogger.NOP_LOGGER) // nothing may reach the terminal under the UI
+                .build();
+        CompletableFuture<Void> loop = watcher.watchAsync(task -> {
+            events = new Thread(task, THREAD);
+            events.setDaemon(true);
+            events.start();
+        });
+        if (loop.isCompletedExceptionally()) { // the folders could not be registered
+            try {
+                loop.get();
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loop.whenComplete((done, failure) -> {
+            if (!closed) {
+                listener.stopped(failure == null
+                        ? "the exercises folder " + files.root() + " was deleted or moved."
+                        : StartFailure.reason(failure, files.root()));
+            }
+        });
+    }
+
+    /** Stops watching; returns once the watcher's threads have ended. No report follows. */
+    @Override
+    public void close() {
+        closed = true;
+        debouncer.close();
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException ignored) {
+                // closing a watch service only releases its handle
+            }
+        }
+        if (events != null && events != Thread.currentThread()) {
+            try {
+                events.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void changed(Path path) {
+        for (String id : files.exercisesAt(path)) {
+            debouncer.schedule(id, quiet, () -> settle(id, false));
+        }
+    }
+
+    /** Lost events (the system's queue overflowed): any exercise may have changed, the content tells. */
+    private void lostTrack() {
+        for (String id : files.exerciseIds()) {
+            debouncer.schedule(id, quiet, () -> settle(id, false));
+        }
+    }
+
+    private void settle(String id, boolean hadGrace) {
+        if (closed) {
+            return;
+        }
+        SavedContent.Snapshot now = content.read(id);
+        if (!now.complete() && !hadGrace) {
+            debouncer.schedule(id, MISSING_GRACE, () -> settle(id, true));
+            return;
+        }
+        if (content.changedTo(id, now) && !closed) {
+            listener.saved(id);
+        }
+    }
+
+    private static Optional<String> fileSystemType(Path dir) {
+        try {
+            return Optional.of(Files.getFileStore(dir).type());
+        } catch (IOException e) {
+            return Optional.empty(); // unknown: try to watch, starting will tell
+        }
+    }
+
+    /** Runs on the library's event thread. */
+    private final class Events implements DirectoryChangeListener {
+
+        @Override
+        public void onEvent(DirectoryChangeEvent event) {
+            if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+                lostTrack();
+            } else if (event.path() != null) {
+                changed(event.path());
+            }
+        }
+
+        @Override
+        public boolean isWatching() {
+            return !closed;
+        }
+    }
+}
