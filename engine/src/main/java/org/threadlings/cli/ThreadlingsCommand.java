@@ -45,13 +45,16 @@ public final class ThreadlingsCommand implements Callable<Integer> {
 
     synchronized Session session() {
         if (session == null) {
-            Path root = courseDir != null ? courseDir : defaultCourse();
-            session = new Session(new Workspace(root));
+            session = new Session(new Workspace(courseRoot()));
             // A damaged progress file is set aside on first load; say so before anything else.
             session.progress().load();
             session.progress().takeWarnings().forEach(console::error);
         }
         return session;
+    }
+
+    private Path courseRoot() {
+        return courseDir != null ? courseDir : defaultCourse();
     }
 
     Console console() {
@@ -70,7 +73,10 @@ public final class ThreadlingsCommand implements Callable<Integer> {
                     + "and ./run.sh list to see the exercises (./run.sh --help for more).");
             return ExitCodes.USAGE;
         }
-        return CourseUi.run(session(), System.err);
+        // Its own session: the UI keeps a grading JVM warm between saves, which the CLI must not.
+        try (Session interactive = Session.interactive(new Workspace(courseRoot()))) {
+            return CourseUi.run(interactive, System.err);
+        }
     }
 
     /** {@code --version}: the engine and the lesson format it reads. */

@@ -245,9 +245,7 @@ final class CourseMapView implements View {
     }
 
     private void updateProgressLabel() {
-        long total = course().exercises().count();
-        long done = course().exercises().filter(e -> progress.isDone(e.id())).count();
-        ui.app().progressLabel(done + "/" + total + " done");
+        CourseUi.showProgress(ui.app(), ui.work());
     }
 
     @Override

@@ -61,9 +61,13 @@ public final class CourseUi {
         Gradings gradings = new Gradings(work, app, telemetry);
         Thread stopGrading = new Thread(gradings::cancel, "threadlings-ui-exit");
         Runtime.getRuntime().addShutdownHook(stopGrading); // SIGTERM: no grading JVM outlives the UI
-        try (gradings) {
+        WatchMode watching = new WatchMode(work, app);
+        try (gradings; watching) {
             Ui ui = new Ui(app, work, gradings, new MarkdownRenderer(unicode ? Glyphs.UNICODE : Glyphs.ASCII),
-                    new Editor(System.getenv()), new ManualWatching());
+                    new Editor(System.getenv()), watching);
+            watching.start(gradings);
+            gradings.onVerdict((exercise, verdict) -> announce(ui, exercise, verdict));
+            gradings.onVerdict((exercise, verdict) -> showProgress(app, work));
             app.animateWhile(gradings::busy);
             app.push(new CourseMapView(ui));
             List<String> warnings = work.takeWarnings();
@@ -81,6 +85,30 @@ public final class CourseUi {
                 // the hook is running or about to: nothing to remove
             }
         }
+    }
+
+    /**
+     * A verdict for an exercise the student is not looking at (saved from the editor while on
+     * another screen) is announced, and a pass points to what comes next.
+     */
+    private static void announce(Ui ui, org.threadlings.course.Exercise exercise,
+                                 org.threadlings.verdict.Verdict verdict) {
+        if (ui.app().current() instanceof ExerciseView view && view.exercise().id().equals(exercise.id())) {
+            return;
+        }
+        if (verdict.passed()) {
+            ui.app().status(exercise.id() + " passes. Press c on the course map to continue with the next one.", Role.PASS);
+        } else {
+            ui.app().status(exercise.id() + ": " + verdict.status().label() + ". Open it for the details.", Role.FAIL);
+        }
+    }
+
+    /** The title bar's "2/9 done". */
+    static void showProgress(App app, Coursework work) {
+        org.threadlings.progress.Progress progress = work.progress();
+        long total = work.course().exercises().count();
+        long done = work.course().exercises().filter(e -> progress.isDone(e.id())).count();
+        app.progressLabel(done + "/" + total + " done");
     }
 
     private static Terminal terminal(Charset charset) throws IOException {

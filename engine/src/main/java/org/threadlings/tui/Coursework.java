@@ -15,6 +15,8 @@ import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
 import org.threadlings.progress.Progress;
 import org.threadlings.verdict.Verdict;
+import org.threadlings.watch.SaveListener;
+import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
 import org.threadlings.workspace.StarterStore;
 
@@ -52,6 +54,12 @@ interface Coursework {
 
     /** A path as the student knows it: relative to the course folder. */
     String shown(Path path);
+
+    /** Starts watching the exercises folder for saves; or says why it cannot. */
+    WatchStart watch(SaveListener listener);
+
+    /** Gets a grading JVM ready for this exercise ahead of the next grading. */
+    void prepare(Exercise exercise);
 
     /** Warnings for the student, such as damaged progress, each returned once. */
     java.util.List<String> takeWarnings();

@@ -31,6 +31,11 @@ final class ExerciseView implements View {
         this.ui = ui;
         this.exercise = exercise;
         ui.work().workingOn(exercise);
+        ui.work().prepare(exercise);
+    }
+
+    Exercise exercise() {
+        return exercise;
     }
 
     @Override

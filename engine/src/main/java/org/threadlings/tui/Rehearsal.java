@@ -30,6 +30,8 @@ import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Measurement;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
+import org.threadlings.watch.SaveListener;
+import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
 
 /**
@@ -124,6 +126,15 @@ public final class Rehearsal {
         @Override
         public String shown(Path path) {
             return real.shown(path);
+        }
+
+        @Override
+        public WatchStart watch(SaveListener listener) {
+            return new WatchStart.Unavailable("a rehearsal watches nothing");
+        }
+
+        @Override
+        public void prepare(Exercise exercise) {
         }
 
         @Override

@@ -23,6 +23,9 @@ import org.threadlings.progress.Position;
 import org.threadlings.progress.Progress;
 import org.threadlings.session.Session;
 import org.threadlings.verdict.Verdict;
+import org.threadlings.watch.ExerciseWatcher;
+import org.threadlings.watch.SaveListener;
+import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
 import org.threadlings.workspace.StarterStore;
 
@@ -108,6 +111,16 @@ final class SessionCoursework implements Coursework {
     @Override
     public String shown(Path path) {
         return session.workspace().shown(path);
+    }
+
+    @Override
+    public WatchStart watch(SaveListener listener) {
+        return ExerciseWatcher.start(session.workspace().exercises(), course.exercises().toList(), listener);
+    }
+
+    @Override
+    public void prepare(Exercise exercise) {
+        session.grader().prepare(exercise);
     }
 
     @Override

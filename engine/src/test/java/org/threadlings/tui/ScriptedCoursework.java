@@ -29,6 +29,9 @@ import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Measurement;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
+import org.threadlings.watch.ExerciseWatcher;
+import org.threadlings.watch.SaveListener;
+import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
 
 /**
@@ -41,12 +44,20 @@ final class ScriptedCoursework implements Coursework {
     static final Path ROOT = findRoot();
 
     private final Course course;
+    private final Path exercisesDir;
     private Progress progress = Progress.EMPTY;
     final AtomicInteger gradings = new AtomicInteger();
     final List<String> resets = new ArrayList<>();
+    final List<String> prepared = new ArrayList<>();
 
     ScriptedCoursework() throws Exception {
+        this(ROOT.resolve("exercises"));
+    }
+
+    /** With the student's files in {@code exercisesDir}: saves there are watched for real. */
+    ScriptedCoursework(Path exercisesDir) throws Exception {
         course = new CourseLoader(ROOT).load();
+        this.exercisesDir = exercisesDir;
     }
 
     @Override
@@ -115,7 +126,17 @@ final class ScriptedCoursework implements Coursework {
 
     @Override
     public Path fileOf(Exercise exercise, String file) {
-        return ROOT.resolve("exercises").resolve(file);
+        return exercisesDir.resolve(file);
+    }
+
+    @Override
+    public WatchStart watch(SaveListener listener) {
+        return ExerciseWatcher.start(exercisesDir, course.exercises().toList(), listener);
+    }
+
+    @Override
+    public synchronized void prepare(Exercise exercise) {
+        prepared.add(exercise.id());
     }
 
     @Override

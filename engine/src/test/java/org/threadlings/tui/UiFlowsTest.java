@@ -162,6 +162,26 @@ class UiFlowsTest {
     }
 
     @Test
+    void saving_an_exercise_file_grades_it_and_only_it(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("races/AtomicCounter.java");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.copy(ScriptedCoursework.ROOT.resolve("exercises/races/AtomicCounter.java"), file);
+        try (UiHarness ui = new UiHarness(new ScriptedCoursework(dir), 80, 24)) {
+            ui.await("counter-lock");
+            ui.press(KeyType.ArrowDown).press(KeyType.Enter); // from the current exercise to the next
+            ui.await("watching: saving the file checks it");
+            assertEquals(java.util.List.of("counter-atomic"), ui.work.prepared, "a grading JVM is readied on opening");
+            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file) + "\n// edited\n");
+            String screen = ui.await("after you saved");
+            assertTrue(screen.contains("FAIL"), screen);
+            assertEquals(1, ui.work.gradings.get(), "one save, one grading");
+            ui.press('w');
+            ui.await("manual: press r to check");
+        }
+    }
+
+    @Test
     void quitting_ends_cleanly() throws Exception {
         UiHarness ui = new UiHarness(80, 24);
         ui.await("counter-lock");
