@@ -4,6 +4,7 @@
 #
 #   grading    check overhead: ./run.sh check vs mvn test -Dtest=..., same check, same run
 #   standby    what a JVM started ahead of the grading saves the shell and the UI, per grading
+#   ui         the full-screen UI in tmux: first frame, key redraw, save to verdict, memory
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -11,11 +12,12 @@ JAVA="$JAVA_HOME/bin/java"
 JAR="$ROOT/engine/target/threadlings.jar"
 
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(grading)
+[ ${#names[@]} -gt 0 ] || names=(grading ui)
 for name in "${names[@]}"; do
   case "$name" in
     grading) "$JAVA" -cp "$JAR" "$BENCH/GradingOverhead.java" "$ROOT" ;;
     standby) "$JAVA" -cp "$JAR" "$BENCH/StandbyGrading.java" "$ROOT" ;;
-    *) echo "unknown benchmark '$name' (known: grading, standby)" >&2; exit 2 ;;
+    ui) "$JAVA" "$BENCH/UiLatency.java" "$ROOT" ;;
+    *) echo "unknown benchmark '$name' (known: grading, standby, ui)" >&2; exit 2 ;;
   esac
 done

@@ -63,8 +63,11 @@ public final class CourseUi {
         Runtime.getRuntime().addShutdownHook(stopGrading); // SIGTERM: no grading JVM outlives the UI
         WatchMode watching = new WatchMode(work, app);
         try (gradings; watching) {
-            Ui ui = new Ui(app, work, gradings, new MarkdownRenderer(unicode ? Glyphs.UNICODE : Glyphs.ASCII),
-                    new Editor(System.getenv()), watching);
+            MarkdownRenderer markdown = new MarkdownRenderer(unicode ? Glyphs.UNICODE : Glyphs.ASCII);
+            LessonTexts texts = new LessonTexts(markdown);
+            // After the first frame: the layout work must not delay it.
+            app.post(() -> texts.prepare(work.course(), LessonTexts.width(display.size().getColumns())));
+            Ui ui = new Ui(app, work, gradings, markdown, texts, new Editor(System.getenv()), watching);
             watching.start(gradings);
             gradings.onVerdict((exercise, verdict) -> announce(ui, exercise, verdict));
             gradings.onVerdict((exercise, verdict) -> showProgress(app, work));

@@ -7,7 +7,6 @@ import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
-import org.threadlings.course.Section;
 import org.threadlings.markdown.Anchor;
 import org.threadlings.markdown.RenderedText;
 import org.threadlings.markdown.StyledLine;
@@ -27,7 +26,6 @@ final class LessonView implements View {
     private Tab tab = Tab.READ;
     private int selected;
     private RenderedText rendered;
-    private int renderedWidth = -1;
 
     LessonView(Ui ui, Lesson lesson) {
         this.ui = ui;
@@ -67,29 +65,12 @@ final class LessonView implements View {
     }
 
     private void read(Canvas body) {
-        int width = Math.min(body.width() - 3, 100);
-        if (rendered == null || renderedWidth != width) {
-            rendered = ui.markdown().render(markdown(), Math.max(20, width));
-            renderedWidth = width;
-        }
+        rendered = ui.texts().get(lesson, LessonTexts.width(body.width()));
         List<Line> lines = new ArrayList<>();
         for (StyledLine line : rendered.lines()) {
             lines.add(Line.of(line, " "));
         }
         page.render(body, lines);
-    }
-
-    /** The lesson as one Markdown document: title, summary, then its sections, numbered. */
-    private String markdown() {
-        StringBuilder text = new StringBuilder("# ").append(lesson.title()).append("\n\n")
-                .append(lesson.summary().strip()).append("\n\n");
-        int n = 1;
-        for (Section section : lesson.sections()) {
-            text.append("## ").append(n++).append(". ").append(section.title()).append("\n\n")
-                    .append(section.markdown().strip()).append("\n\n");
-        }
-        text.append("---\n\nNext: the **examples** (press 2), the **exercises** (3) and the **quiz** (4).\n");
-        return text.toString();
     }
 
     private void list(Canvas body, List<List<Line>> items, int count, String empty) {
