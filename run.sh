@@ -154,9 +154,11 @@ startup_cache_options() {
   mkdir -p "$dir"
   if [ ! -f "$cache.training" ] || [ -n "$(find "$cache.training" -mmin +5 2>/dev/null)" ]; then
     touch "$cache.training"
+    # nohup: closing the terminal (SIGHUP) must not leave a half-recorded cache behind.
     # shellcheck disable=SC2086
-    ( "$JAVA" $ENGINE_OPTS $record -Dthreadlings.course="$ROOT" -jar "$JAR" startup-training \
-        && mv -f "$cache.partial" "$cache"; rm -f "$cache.training" "$cache.partial" ) </dev/null >/dev/null 2>&1 &
+    nohup sh -c "\"$JAVA\" $ENGINE_OPTS $record -Dthreadlings.course=\"$ROOT\" -jar \"$JAR\" startup-training \
+        && mv -f \"$cache.partial\" \"$cache\"; rm -f \"$cache.training\" \"$cache.partial\"" \
+        </dev/null >/dev/null 2>&1 &
   fi
 }
 

@@ -11,7 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.commandLine(new ThreadlingsCommand(Console.system())).execute(args);
+        Console console = Console.system();
+        // No command opens the course: straight there, without building the command tree first,
+        // which would cost a tenth of a second before the first frame.
+        int code = args.length == 0 ? ThreadlingsCommand.openCourse(console)
+                : Cli.commandLine(new ThreadlingsCommand(console)).execute(args);
         System.exit(code);
     }
 }

@@ -68,13 +68,22 @@ public final class ThreadlingsCommand implements Callable<Integer> {
     /** No command: the full-screen course, when there is a terminal to show it on. */
     @Override
     public Integer call() {
+        return openCourse(console, courseRoot());
+    }
+
+    /** The full-screen course view of the default course folder. */
+    public static int openCourse(Console console) {
+        return openCourse(console, defaultCourse());
+    }
+
+    private static int openCourse(Console console, Path courseRoot) {
         if (!CourseUi.interactive()) {
             console.error("The course view needs a terminal. From a script or CI, use ./run.sh check to grade "
                     + "and ./run.sh list to see the exercises (./run.sh --help for more).");
             return ExitCodes.USAGE;
         }
         // Its own session: the UI keeps a grading JVM warm between saves, which the CLI must not.
-        try (Session interactive = Session.interactive(new Workspace(courseRoot()))) {
+        try (Session interactive = Session.interactive(new Workspace(courseRoot))) {
             return CourseUi.run(interactive, System.err);
         }
     }
