@@ -120,6 +120,15 @@ class StudentIT {
     }
 
     @Test
+    void without_a_terminal_the_course_view_explains_itself_in_one_line() throws Exception {
+        RunScript.Run run = cli();
+
+        assertEquals(2, run.exitCode(), run.all());
+        assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+        assertTrue(run.stderr().contains("./run.sh check") && run.stderr().contains("./run.sh list"), run.stderr());
+    }
+
+    @Test
     void completion_script_and_version_and_help() throws Exception {
         assertTrue(cli("completion").stdout().contains("complete -F _complete_threadlings"));
         assertTrue(cli("--version").stdout().startsWith("Threadlings "));
