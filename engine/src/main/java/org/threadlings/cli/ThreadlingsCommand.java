@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 /** The root command: {@code ./run.sh [COMMAND]}. Without a command it opens the course. */
 @Command(name = "threadlings",
-        mixinStandardHelpOptions = true,
         versionProvider = ThreadlingsCommand.Version.class,
         description = {"Learn Java concurrency by doing: threads, executors, processes and async.",
                 "Without a command, opens the course in a full-screen terminal UI."},
@@ -22,6 +21,14 @@ import picocli.CommandLine.Option;
                 + "2 usage, course-format or internal error.",
                 "Docs: README.md (students), lessons/README.md (lesson authors)."})
 public final class ThreadlingsCommand implements Callable<Integer> {
+
+    // Inherited: every command answers --help, as the README says; --version stays the root's.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--course", paramLabel = "DIR", hidden = true,
             description = "The course folder (default: the folder run.sh is in).")
