@@ -50,7 +50,7 @@ public final class ThreadlingsCommand implements Callable<Integer> {
         this.session = session;
     }
 
-    synchronized Session session() {
+    public synchronized Session session() {
         if (session == null) {
             Path root = courseDir != null ? courseDir : defaultCourse();
             session = new Session(new Workspace(root));
@@ -61,11 +61,11 @@ public final class ThreadlingsCommand implements Callable<Integer> {
         return session;
     }
 
-    Console console() {
+    public Console console() {
         return console;
     }
 
-    static Path defaultCourse() {
+    private static Path defaultCourse() {
         return Path.of(System.getProperty("threadlings.course", ".")).toAbsolutePath().normalize();
     }
 
