@@ -3,6 +3,7 @@ package org.threadlings;
 import org.threadlings.cli.Cli;
 import org.threadlings.cli.Console;
 import org.threadlings.cli.ThreadlingsCommand;
+import org.threadlings.shell.ShellCommand;
 
 /** Entry point of {@code ./run.sh}. */
 public final class Main {
@@ -11,7 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = Cli.commandLine(new ThreadlingsCommand(Console.system())).execute(args);
+        // The shell is added here, not in the cli package: it runs that package's commands itself.
+        int code = Cli.commandLine(new ThreadlingsCommand(Console.system()), new ShellCommand()).execute(args);
         System.exit(code);
     }
 }
