@@ -21,11 +21,12 @@ public record Console(PrintWriter out, PrintWriter err, boolean ansi, boolean in
 
     /** One writer for both, as in the interactive shell, where both go to its terminal. */
     public static Console forTerminal(PrintWriter writer, boolean colour, int columns, Symbols symbols) {
-        return new Console(writer, writer, colour, true, usableWidth(columns > 0 ? columns : 100), symbols);
+        return new Console(writer, writer, colour, true, usableWidth(columns), symbols);
     }
 
-    private static int usableWidth(int columns) {
-        return Math.min(Math.max(columns, 40), 120);
+    /** The width text is wrapped to on a terminal {@code columns} wide (0 when it does not say). */
+    public static int usableWidth(int columns) {
+        return Math.min(Math.max(columns > 0 ? columns : 100, 40), 120);
     }
 
     public void print(AttributedString text) {

@@ -18,7 +18,7 @@ import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
  * The interactive shell: reads a line and runs it through the same command tree as {@code ./run.sh}
- * (one tree, one session, so the compiler stays warm and the course is read once), until
+ * (one tree on one session, so the compiler stays warm and the course is read once), until
  * {@code exit}, {@code quit} or Ctrl-D.
  */
 public final class Shell {
@@ -26,32 +26,32 @@ public final class Shell {
     /** Lines kept, in memory and in the history file. */
     static final int HISTORY_SIZE = 1000;
 
-    private final Console console;
-    private final CommandLine commands;
+    private final Terminal terminal;
+    private final Session session;
+    private final Map<String, String> environment;
     private final LineReader reader;
-    private final Prompt prompt;
+    private Console console;
+    private CommandLine commands;
+    private Prompt prompt;
     private boolean leaving;
 
     public Shell(Terminal terminal, Session session, Map<String, String> environment) {
-        console = TerminalConsole.of(terminal, environment);
-        commands = Cli.commandLine(new ThreadlingsCommand(session, console), new HelpCommand(),
-                new UiCommand(terminal, session), new ExitCommand(() -> leaving = true), new NestedShellCommand());
-        commands.setColorScheme(CommandLine.Help.defaultColorScheme(
-                console.ansi() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-        commands.setUsageHelpWidth(Math.max(console.width(), 55));
-        commands.setParameterExceptionHandler(new MistypedLine());
-        commands.setExecutionStrategy(new CommandRequired());
+        this.terminal = terminal;
+        this.session = session;
+        this.environment = environment;
+        fitToTerminal();
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("threadlings")
-                .completer(new PicocliJLineCompleter(commands.getCommandSpec()))
+                // from the tree of the moment: it is built again when the terminal's width changes
+                .completer((lineReader, line, candidates) ->
+                        new PicocliJLineCompleter(commands.getCommandSpec()).complete(lineReader, line, candidates))
                 .variable(LineReader.HISTORY_FILE, session.workspace().state().resolve("shell-history"))
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE)
                 // "!" has no history meaning here; it stays what was typed
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        prompt = new Prompt(session, console.ansi());
         // Ctrl-C while a command runs reaches what it started (the same process group) and ends
         // that; the shell stays. While a line is typed, the reader turns Ctrl-C into an exception.
         terminal.handle(Terminal.Signal.INT, signal -> { });
@@ -71,12 +71,32 @@ public final class Shell {
             }
             String[] words = reader.getParsedLine().words().stream().filter(w -> !w.isBlank()).toArray(String[]::new);
             if (words.length > 0) {
-                int code = commands.execute(words);
-                if (code != ExitCodes.OK) {
-                    console.println(new AttributedString("exit code " + code, AttributedStyle.DEFAULT.faint()));
-                }
+                execute(words);
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void execute(String[] words) {
+        if (console.width() != Console.usableWidth(terminal.getWidth())) {
+            fitToTerminal();
+        }
+        int code = commands.execute(words);
+        if (code != ExitCodes.OK) {
+            console.println(new AttributedString("exit code " + code, AttributedStyle.DEFAULT.faint()));
+        }
+    }
+
+    /** The command tree for the terminal as it is now: built again only when its width changes. */
+    private void fitToTerminal() {
+        console = TerminalConsole.of(terminal, environment);
+        commands = Cli.commandLine(new ThreadlingsCommand(session, console), new HelpCommand(),
+                new UiCommand(terminal, session), new ExitCommand(() -> leaving = true), new NestedShellCommand());
+        commands.setColorScheme(CommandLine.Help.defaultColorScheme(
+                console.ansi() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commands.setUsageHelpWidth(Math.max(console.width(), 55));
+        commands.setParameterExceptionHandler(new MistypedLine());
+        commands.setExecutionStrategy(new CommandRequired());
+        prompt = new Prompt(session, console.ansi());
     }
 }

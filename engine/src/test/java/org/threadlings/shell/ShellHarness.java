@@ -54,6 +54,12 @@ final class ShellHarness implements AutoCloseable {
         });
     }
 
+    /** The terminal is now {@code columns} wide, as after the student resized the window. */
+    ShellHarness resize(int columns) {
+        terminal.setSize(new Size(columns, 30));
+        return this;
+    }
+
     /** Types {@code text} as keys ({@code \n} is Enter, {@code \t} is Tab). */
     ShellHarness type(String text) {
         try {

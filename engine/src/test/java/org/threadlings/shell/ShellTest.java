@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,16 +222,21 @@ class ShellTest {
     }
 
     @Test
-    void output_is_wrapped_to_the_terminal_width() throws Exception {
-        try (ShellHarness shell = new ShellHarness(session(), "xterm", Map.of("NO_COLOR", "1"), 60)) {
+    void output_is_wrapped_to_the_terminal_width_as_it_changes() throws Exception {
+        try (ShellHarness shell = shell()) {
             shell.awaitPrompt();
-            String hint = shell.type("hint counter-lock\n").awaitPrompt();
+            String wide = shell.type("hint counter-lock\n").awaitPrompt();
+            String narrow = shell.resize(60).type("hint counter-lock\n").awaitPrompt();
 
-            hint.lines().filter(line -> line.startsWith("  ")).forEach(line ->
-                    assertTrue(line.length() <= 60, "wider than the terminal: " + line));
-            assertTrue(hint.lines().filter(line -> line.startsWith("  ")).count() > 1, hint);
+            assertTrue(indented(wide).anyMatch(line -> line.length() > 60), wide);
+            assertTrue(indented(narrow).count() > 1, narrow);
+            indented(narrow).forEach(line -> assertTrue(line.length() <= 60, "wider than the terminal: " + line));
             leave(shell);
         }
+    }
+
+    private static Stream<String> indented(String text) {
+        return text.lines().filter(line -> line.startsWith("  "));
     }
 
     @Test
