@@ -3,6 +3,7 @@
 #
 #   ./run.sh              open the course (full-screen terminal UI)
 #   ./run.sh check        grade the exercise you are on      (./run.sh --help for every command)
+#   ./run.sh shell        every command, with completion and history, in one session
 #   ./run.sh selftest     run Threadlings' own test suite
 #   ./run.sh bench        run the performance benchmarks
 #

@@ -9,9 +9,16 @@ public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine commandLine(ThreadlingsCommand root) {
+    /**
+     * The command tree on {@code root}, with {@code moreCommands} added by the front end that runs
+     * it (the shell command for {@code ./run.sh}, shell-only commands inside the shell).
+     */
+    public static CommandLine commandLine(ThreadlingsCommand root, Object... moreCommands) {
         Console console = root.console();
-        CommandLine line = new CommandLine(root);
+        CommandLine line = new CommandLine(root, new CommandFactory(root));
+        for (Object command : moreCommands) {
+            line.addSubcommand(command);
+        }
         line.setOut(console.out());
         line.setErr(console.err());
         line.setUsageHelpLongOptionsMaxWidth(28);

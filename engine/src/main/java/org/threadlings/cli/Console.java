@@ -16,7 +16,17 @@ public record Console(PrintWriter out, PrintWriter err, boolean ansi, boolean in
         boolean colour = tty && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         int width = Integer.getInteger("threadlings.columns", envInt("COLUMNS", 100));
         return new Console(new PrintWriter(System.out, true), new PrintWriter(System.err, true), colour, tty,
-                Math.min(Math.max(width, 40), 120), Symbols.forStdout());
+                usableWidth(width), Symbols.forStdout());
+    }
+
+    /** One writer for both, as in the interactive shell, where both go to its terminal. */
+    public static Console forTerminal(PrintWriter writer, boolean colour, int columns, Symbols symbols) {
+        return new Console(writer, writer, colour, true, usableWidth(columns), symbols);
+    }
+
+    /** The width text is wrapped to on a terminal {@code columns} wide (0 when it does not say). */
+    public static int usableWidth(int columns) {
+        return Math.min(Math.max(columns > 0 ? columns : 100, 40), 120);
     }
 
     public void print(AttributedString text) {

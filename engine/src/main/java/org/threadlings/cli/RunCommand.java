@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     ThreadlingsCommand root;
 
-    @Parameters(paramLabel = "EXAMPLE")
+    @Parameters(paramLabel = "EXAMPLE", completionCandidates = ExampleIds.class)
     String id;
 
     @Option(names = "--exercises", paramLabel = "DIR",

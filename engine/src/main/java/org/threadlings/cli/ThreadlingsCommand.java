@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 /** The root command: {@code ./run.sh [COMMAND]}. Without a command it opens the course. */
 @Command(name = "threadlings",
-        mixinStandardHelpOptions = true,
         versionProvider = ThreadlingsCommand.Version.class,
         description = {"Learn Java concurrency by doing: threads, executors, processes and async.",
                 "Without a command, opens the course in a full-screen terminal UI."},
@@ -22,6 +21,14 @@ import picocli.CommandLine.Option;
                 + "2 usage, course-format or internal error.",
                 "Docs: README.md (students), lessons/README.md (lesson authors)."})
 public final class ThreadlingsCommand implements Callable<Integer> {
+
+    // Inherited: every command answers --help, as the README says; --version stays the root's.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--course", paramLabel = "DIR", hidden = true,
             description = "The course folder (default: the folder run.sh is in).")
@@ -43,7 +50,7 @@ public final class ThreadlingsCommand implements Callable<Integer> {
         this.session = session;
     }
 
-    synchronized Session session() {
+    public synchronized Session session() {
         if (session == null) {
             session = new Session(new Workspace(courseRoot()));
             // A damaged progress file is set aside on first load; say so before anything else.
@@ -57,11 +64,11 @@ public final class ThreadlingsCommand implements Callable<Integer> {
         return courseDir != null ? courseDir : defaultCourse();
     }
 
-    Console console() {
+    public Console console() {
         return console;
     }
 
-    static Path defaultCourse() {
+    private static Path defaultCourse() {
         return Path.of(System.getProperty("threadlings.course", ".")).toAbsolutePath().normalize();
     }
 

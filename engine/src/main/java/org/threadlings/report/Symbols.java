@@ -16,6 +16,11 @@ public record Symbols(String pass, String fail, String inconclusive, String erro
         return encoding.toUpperCase(java.util.Locale.ROOT).replace("-", "").equals("UTF8") ? UNICODE : ASCII;
     }
 
+    /** Unicode when {@code encoding} can show it. */
+    public static Symbols forCharset(Charset encoding) {
+        return encoding.newEncoder().canEncode(UNICODE.pass() + UNICODE.bullet() + UNICODE.arrow()) ? UNICODE : ASCII;
+    }
+
     public String of(CheckStatus status) {
         return switch (status) {
             case PASS -> pass;

@@ -11,9 +11,14 @@ import org.threadlings.workspace.StarterStore;
 import org.threadlings.workspace.Workspace;
 
 /** Folders for end-to-end tests: the original starters, edited copies, whole course copies. */
-final class Courses {
+public final class Courses {
 
     private Courses() {
+    }
+
+    /** The repository: the folder with run.sh, above the working directory. */
+    public static Path repository() {
+        return RunScript.ROOT;
     }
 
     /** The original starters of the repository's course, whatever has been done to exercises/. */
@@ -35,7 +40,7 @@ final class Courses {
     }
 
     /** A copy of the course (lessons, exercises, solutions) that a test may change at will. */
-    static Path copyOfCourse(Path into) throws IOException, StarterStore.MissingOriginal {
+    public static Path copyOfCourse(Path into) throws IOException, StarterStore.MissingOriginal {
         for (String dir : List.of("lessons", "solutions")) {
             copyTree(RunScript.ROOT.resolve(dir), into.resolve(dir));
         }
