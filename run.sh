@@ -136,15 +136,18 @@ build_if_needed() {
 # and JDK, in the background, by a run that walks through the UI's screens and the compiler
 # without touching the student's work; until it is ready, starts are just slower.
 startup_cache_options() {
-  local version dir cache record use
+  local version dir cache record use stamp
   version="$(jdk_version "$JDK")"
   dir="$ROOT/engine/target/aot"
+  # A cache recorded from another jar would hand the JVM that jar's classes: name it after this one.
+  stamp="$(find "$JAR" -printf '%T@-%s' 2>/dev/null || stat -f '%m-%z' "$JAR")"
+  stamp="${stamp//[^0-9-]/}"
   if [ "$version" -ge 25 ]; then
-    cache="$dir/engine-$version.aot"
+    cache="$dir/engine-$version-$stamp.aot"
     record="-XX:AOTCacheOutput=$cache.partial"
     use="-XX:AOTCache=$cache"
   else
-    cache="$dir/engine-$version.jsa"
+    cache="$dir/engine-$version-$stamp.jsa"
     record="-XX:ArchiveClassesAtExit=$cache.partial"
     use="-XX:SharedArchiveFile=$cache"
   fi
@@ -153,6 +156,7 @@ startup_cache_options() {
     return 0
   fi
   mkdir -p "$dir"
+  find "$dir" -name 'engine-*' ! -name "engine-$version-$stamp.*" -delete 2>/dev/null || true
   if [ ! -f "$cache.training" ] || [ -n "$(find "$cache.training" -mmin +5 2>/dev/null)" ]; then
     touch "$cache.training"
     # nohup: closing the terminal (SIGHUP) must not leave a half-recorded cache behind.

@@ -95,6 +95,7 @@ final class VerdictAssembler {
                 case TIME_LIMIT -> Outcome.TIME_LIMIT;
                 case DEADLOCK -> Outcome.DEADLOCK;
                 case SYSTEM_EXIT -> Outcome.SYSTEM_EXIT;
+                case SIGNAL -> Outcome.CANCELLED;
             };
         }
         if (!done && output.text().contains(OUT_OF_MEMORY_MARK)) {
@@ -151,7 +152,7 @@ final class VerdictAssembler {
             case OUTPUT_LIMIT -> "Your code printed more than " + (output.totalBytes() / (1024 * 1024))
                     + " MB, so the run was stopped. Is there a print inside a loop that runs millions of times? "
                     + "Remove it, or print a summary after the loop.";
-            case CANCELLED -> "Grading was cancelled.";
+            case CANCELLED -> report.isEmpty() ? "Grading was cancelled." : report;
             default -> "The JVM running the checks stopped unexpectedly (exit status " + exitCode + ")"
                     + (output.isEmpty() ? "." : "; its last output is shown below.");
         };

@@ -104,6 +104,15 @@ class VerdictAssemblerTest {
     }
 
     @Test
+    void a_signal_from_outside_is_a_cancellation_not_the_students_fault() {
+        Verdict v = assemble(Ending.EXITED, 130, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.SIGNAL, "a", "The checks were stopped by a signal."));
+        assertEquals(Outcome.CANCELLED, v.outcome());
+        assertEquals(ExerciseStatus.ERROR, v.status());
+        assertEquals("The checks were stopped by a signal.", v.message());
+    }
+
+    @Test
     void leftover_threads_fail_the_exercise_with_advice() {
         Verdict v = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
                 finished("b", CheckStatus.PASS), finished("c", CheckStatus.PASS),

@@ -32,10 +32,17 @@ final class ExitWitness extends Thread {
             return;
         }
         String caller = exitCaller();
-        sink.emit(new ChildEvent.Stopped(StopReason.SYSTEM_EXIT, state.currentId(),
-                "System.exit was called" + (caller.isEmpty() ? "" : " at " + caller)
-                        + (state.during().isEmpty() ? "" : " " + state.during())
-                        + ". That ends the whole JVM, checks included."));
+        if (caller.startsWith("java.lang.Terminator")) {
+            // Not the student's code: a signal, such as Ctrl-C in the terminal that started the grading.
+            sink.emit(new ChildEvent.Stopped(StopReason.SIGNAL, state.currentId(),
+                    "The checks were stopped by a signal (Ctrl-C, or the system)"
+                            + (state.during().isEmpty() ? "" : " " + state.during()) + "."));
+        } else {
+            sink.emit(new ChildEvent.Stopped(StopReason.SYSTEM_EXIT, state.currentId(),
+                    "System.exit was called" + (caller.isEmpty() ? "" : " at " + caller)
+                            + (state.during().isEmpty() ? "" : " " + state.during())
+                            + ". That ends the whole JVM, checks included."));
+        }
         leftovers.killProcesses();
     }
 

@@ -43,7 +43,8 @@ public sealed interface ChildEvent {
     record Stopped(StopReason reason, String during, String report) implements ChildEvent {
     }
 
-    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT }
+    /** Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's code. */
+    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL }
 
     /** Threads and processes the student's code started and left running after the checks. */
     record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
