@@ -15,8 +15,8 @@ names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(grading ui)
 for name in "${names[@]}"; do
   case "$name" in
-    grading) "$JAVA" -cp "$JAR" "$BENCH/GradingOverhead.java" "$ROOT" ;;
-    standby) "$JAVA" -cp "$JAR" "$BENCH/StandbyGrading.java" "$ROOT" ;;
+    grading) "$JAVA" -cp "$JAR" "$BENCH/GradingBench.java" "$ROOT" overhead ;;
+    standby) "$JAVA" -cp "$JAR" "$BENCH/GradingBench.java" "$ROOT" standby ;;
     ui) "$JAVA" "$BENCH/UiLatency.java" "$ROOT" ;;
     *) echo "unknown benchmark '$name' (known: grading, standby, ui)" >&2; exit 2 ;;
   esac

@@ -145,12 +145,7 @@ public final class HumanReport {
     private void summaryLine(AttributedStringBuilder out, Verdict verdict) {
         long passed = verdict.count(CheckStatus.PASS);
         long inconclusive = verdict.count(CheckStatus.INCONCLUSIVE);
-        String label = switch (verdict.status()) {
-            case PASS -> "PASS";
-            case FAIL -> "FAIL";
-            case TIMEOUT -> "TIMEOUT";
-            case ERROR -> "ERROR";
-        };
+        String label = verdict.status().name(); // PASS, FAIL, ERROR, TIMEOUT
         out.style(verdict.passed() ? PASS.bold() : FAIL).append("  ").append(label).style(AttributedStyle.DEFAULT);
         if (!verdict.checks().isEmpty()) {
             out.append("  ").append(passed + " of " + verdict.checks().size() + " checks passed");

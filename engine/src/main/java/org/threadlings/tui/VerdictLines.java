@@ -62,12 +62,7 @@ final class VerdictLines {
     List<Line> finished(Verdict verdict, String at, String trigger) {
         List<Line> lines = new ArrayList<>();
         long passed = verdict.count(CheckStatus.PASS);
-        String label = switch (verdict.status()) {
-            case PASS -> "PASS";
-            case FAIL -> "FAIL";
-            case ERROR -> "ERROR";
-            case TIMEOUT -> "TIMEOUT";
-        };
+        String label = verdict.status().name(); // PASS, FAIL, ERROR, TIMEOUT
         String summary = verdict.checks().isEmpty() ? verdict.outcome().label().replace('-', ' ')
                 : passed + " of " + verdict.checks().size() + " checks passed"
                 + (verdict.count(CheckStatus.INCONCLUSIVE) > 0 ? ", " + verdict.count(CheckStatus.INCONCLUSIVE)
