@@ -78,7 +78,7 @@ public final class Shell {
     }
 
     private void execute(String[] words) {
-        if (console.width() != Console.usableWidth(terminal.getWidth())) {
+        if (console.width() != Console.usableWidth(terminal.getColumns())) {
             fitToTerminal();
         }
         int code = commands.execute(words);

@@ -16,7 +16,7 @@ final class TerminalConsole {
     static Console of(Terminal terminal, Map<String, String> environment) {
         Integer colours = terminal.getNumericCapability(InfoCmp.Capability.max_colors);
         boolean colour = environment.get("NO_COLOR") == null && colours != null && colours >= 8;
-        return Console.forTerminal(new PrintWriter(terminal.writer(), true), colour, terminal.getWidth(),
+        return Console.forTerminal(new PrintWriter(terminal.writer(), true), colour, terminal.getColumns(),
                 Symbols.forCharset(terminal.encoding()));
     }
 }
