@@ -101,6 +101,7 @@ no_jdk() {
 JDK="$(find_jdk)"
 [ -n "$JDK" ] || no_jdk
 JAVA="$JDK/bin/java"
+JDK_VERSION="$(jdk_version "$JDK")"
 if [ -n "${JAVA_HOME:-}" ] && [ "$JAVA_HOME" != "$JDK" ]; then
   echo "note: JAVA_HOME ($JAVA_HOME) is not a JDK $MIN_JAVA or newer; using $JDK" >&2
 fi
@@ -136,8 +137,7 @@ build_if_needed() {
 # and JDK, in the background, by a run that walks through the UI's screens and the compiler
 # without touching the student's work; until it is ready, starts are just slower.
 startup_cache_options() {
-  local version dir cache record use stamp
-  version="$(jdk_version "$JDK")"
+  local version="$JDK_VERSION" dir cache record use stamp
   dir="$ROOT/engine/target/aot"
   # A cache recorded from another jar would hand the JVM that jar's classes: name it after this one.
   stamp="$(find "$JAR" -printf '%T@-%s' 2>/dev/null || stat -f '%m-%z' "$JAR")"
@@ -194,7 +194,7 @@ fi
 # The same options for the training run and every start: a start-up cache only fits the flags
 # it was recorded with. Logging off, so that a cache that does not fit is skipped in silence.
 ENGINE_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED -Xlog:cds=off"
-[ "$(jdk_version "$JDK")" -ge 25 ] && ENGINE_OPTS="$ENGINE_OPTS -Xlog:aot=off"
+[ "$JDK_VERSION" -ge 25 ] && ENGINE_OPTS="$ENGINE_OPTS -Xlog:aot=off"
 CACHE_OPTS="$(startup_cache_options)"
 
 # THREADLINGS_JAVA_OPTS: extra JVM options, for benchmarks and debugging.

@@ -20,7 +20,6 @@ import org.threadlings.report.HumanReport;
 import org.threadlings.report.JsonReport;
 import org.threadlings.report.JunitXmlReport;
 import org.threadlings.verdict.CheckResult;
-import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,8 +78,8 @@ final class CheckCommand implements Callable<Integer> {
                 console.print(report.verdict(verdict, studentDir, exercise));
                 console.println("");
             }
-            if (recordProgress && verdict.outcome() != Outcome.CANCELLED) {
-                record(session, course, exercise, verdict); // an interrupted grading says nothing of the code
+            if (recordProgress && verdict.judgedTheCode()) {
+                record(session, course, exercise, verdict);
             }
         }
         if (json) {

@@ -31,8 +31,4 @@ public record Course(Path lessonsDir, String title, List<Lesson> lessons) {
     public Optional<Lesson> lesson(String id) {
         return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
     }
-
-    public Lesson lessonOf(Exercise exercise) {
-        return lesson(exercise.lessonId()).orElseThrow();
-    }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class ProgressStore {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final List<String> warnings = new ArrayList<>();
+    private Progress loaded;
+    private Stamp loadedStamp;
 
     public ProgressStore(Path file) {
         this.file = file;
@@ -51,20 +55,37 @@ public final class ProgressStore {
         return taken;
     }
 
+    /**
+     * The stored progress. The UI asks on every frame, so the file is parsed again only when it
+     * changed: every write renames a new file into place, which gives it a new file key.
+     */
     public synchronized Progress load() {
-        if (!Files.exists(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException missing) {
             return Progress.EMPTY;
+        }
+        Stamp stamp = new Stamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        if (stamp.equals(loadedStamp)) {
+            return loaded;
         }
         try {
             Progress progress = json.readValue(file.toFile(), Progress.class);
             if (progress == null || progress.format() != Progress.FORMAT) {
                 throw new IOException("unknown progress format");
             }
+            loaded = progress;
+            loadedStamp = stamp;
             return progress;
         } catch (IOException | RuntimeException e) {
             setAside(e);
             return Progress.EMPTY;
         }
+    }
+
+    /** What tells one version of the file from another without reading it. */
+    private record Stamp(Object fileKey, FileTime modified, long size) {
     }
 
     /** Applies {@code change} to the stored progress under a lock and stores the result. */

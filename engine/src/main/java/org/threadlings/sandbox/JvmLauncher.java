@@ -87,10 +87,6 @@ public final class JvmLauncher {
         cache.prepare(trainingMainClass, trainingArgs);
     }
 
-    public Path javaExecutable() {
-        return java;
-    }
-
     static List<String> fixedOptions() {
         List<String> options = new ArrayList<>(BASE_OPTIONS);
         options.addAll(DIAGNOSIS_ACCESS);

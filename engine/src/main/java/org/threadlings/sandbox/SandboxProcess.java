@@ -17,7 +17,6 @@ public final class SandboxProcess implements AutoCloseable {
 
     private final Process process;
     private final OutputCapture output;
-    private volatile boolean killed;
 
     SandboxProcess(List<String> command, long floodLimit, Consumer<byte[]> live, Runnable onFlood) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -64,16 +63,11 @@ public final class SandboxProcess implements AutoCloseable {
         return output.flooded();
     }
 
-    public boolean wasKilled() {
-        return killed;
-    }
-
     /**
      * Kills the child and every process below it. Descendants are collected before the child
      * dies, since afterwards they would belong to nobody and could no longer be found.
      */
     public void killTree() {
-        killed |= process.isAlive();
         for (int round = 0; round < 3; round++) {
             List<ProcessHandle> descendants = process.descendants().toList();
             descendants.forEach(ProcessHandle::destroyForcibly);

@@ -55,11 +55,6 @@ public final class Session implements AutoCloseable {
         return course;
     }
 
-    /** Forgets the loaded course, so that the next use reads the lesson files again. */
-    public synchronized void reloadCourse() {
-        course = null;
-    }
-
     public synchronized ProgressStore progress() {
         if (progress == null) {
             progress = new ProgressStore(workspace.progressFile());

@@ -13,7 +13,6 @@ import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
 import org.threadlings.grading.protocol.ChildEvent.PlannedCheck;
 import org.threadlings.verdict.CheckResult;
-import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
 
 /**
@@ -89,7 +88,7 @@ final class Gradings implements AutoCloseable {
                 return;
             }
             Verdict verdict = work.grade(exercise, new Progress(live), cancellation);
-            if (verdict.outcome() != Outcome.CANCELLED) {
+            if (verdict.judgedTheCode()) {
                 work.record(exercise, verdict);
             }
             app.post(() -> {

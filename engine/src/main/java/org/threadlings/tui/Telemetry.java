@@ -25,10 +25,6 @@ final class Telemetry {
         return new Telemetry(name.isEmpty() ? null : Path.of(name));
     }
 
-    boolean enabled() {
-        return file != null;
-    }
-
     /** Milliseconds since this JVM started, by the JVM's own clock. */
     static long uptimeMillis() {
         return ManagementFactory.getRuntimeMXBean().getUptime();

@@ -24,6 +24,11 @@ public record Verdict(String exerciseId, ExerciseStatus status, Outcome outcome,
         return status == ExerciseStatus.PASS;
     }
 
+    /** Whether this verdict judged the code, and so belongs in progress: a cancelled run judged nothing. */
+    public boolean judgedTheCode() {
+        return outcome != Outcome.CANCELLED;
+    }
+
     public long count(CheckStatus checkStatus) {
         return checks.stream().filter(c -> c.status() == checkStatus).count();
     }
