@@ -11,6 +11,7 @@ import java.util.List;
  * @param checks     hidden check sources (JUnit classes and their helpers), absolute
  * @param timeLimit  wall-clock limit for compiling nothing but running all checks
  * @param jvmOptions extra options for the JVM that runs the checks
+ * @param wrongAnswers known-wrong submissions and the check meant to catch each
  */
 public record Exercise(
         String id,
@@ -22,7 +23,8 @@ public record Exercise(
         List<Path> checks,
         Duration timeLimit,
         List<String> tags,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        List<WrongAnswer> wrongAnswers) {
 
     public Exercise {
         files = List.copyOf(files);
@@ -30,5 +32,6 @@ public record Exercise(
         checks = List.copyOf(checks);
         tags = List.copyOf(tags);
         jvmOptions = List.copyOf(jvmOptions);
+        wrongAnswers = List.copyOf(wrongAnswers);
     }
 }

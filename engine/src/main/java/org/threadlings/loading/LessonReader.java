@@ -14,6 +14,7 @@ import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
 import org.threadlings.course.Section;
+import org.threadlings.course.WrongAnswer;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -155,8 +156,64 @@ final class LessonReader {
                 f.problem(option.node(), "JVM option '" + option.value() + "' must start with '-'");
             }
         }
+        List<WrongAnswer> wrong = new ArrayList<>();
+        Set<String> wrongNames = new HashSet<>();
+        for (Fields w : f.mappings("wrong", false)) {
+            WrongAnswer answer = wrongAnswer(w, id.value(), files);
+            if (answer != null && !wrongNames.add(answer.name())) {
+                w.problem(w.node(), "duplicate wrong answer '" + answer.name() + "' in exercise '" + id.value() + "'");
+            } else if (answer != null) {
+                wrong.add(answer);
+            }
+        }
         f.finish();
-        return new Exercise(id.value(), lessonId, title, files, task, hints, checks, limit, tags, jvmOptions);
+        return new Exercise(id.value(), lessonId, title, files, task, hints, checks, limit, tags, jvmOptions, wrong);
+    }
+
+    /**
+     * A known-wrong answer: a folder {@code wrong/<exercise>/<name>/} laid out like exercises/,
+     * holding at least one of the exercise's files and nothing else.
+     */
+    private WrongAnswer wrongAnswer(Fields w, String exerciseId, List<String> files) {
+        Fields.Scalar name = w.requiredScalar("name");
+        Ids.checkSyntax(w, name, "wrong answer");
+        Fields.Scalar caughtBy = w.requiredScalar("caught-by");
+        if (!caughtBy.value().isEmpty() && !caughtBy.value().matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            w.problem(caughtBy.node(), "caught-by '" + caughtBy.value()
+                    + "' must be the name of a check method, like 'tenThreads', or 'leftovers'");
+        }
+        String mistake = w.required("mistake");
+        w.finish();
+        if (name.value().isEmpty() || !Ids.SYNTAX.matcher(name.value()).matches()) {
+            return null;
+        }
+        Path folder = lessonDir.resolve("wrong").resolve(exerciseId).resolve(name.value());
+        if (!Files.isDirectory(folder)) {
+            w.problem(name.node(), "folder not found: " + courseRoot.relativize(folder)
+                    + " (it holds the wrong version of the exercise's files, laid out as in exercises/)");
+            return null;
+        }
+        List<String> given = wrongFiles(folder);
+        List<String> strangers = given.stream().filter(g -> !files.contains(g)).toList();
+        if (!strangers.isEmpty()) {
+            w.problem(name.node(), "wrong answer '" + name.value() + "' holds files that are not the exercise's: "
+                    + String.join(", ", strangers) + " (the exercise's files: " + String.join(", ", files) + ")");
+        } else if (given.isEmpty()) {
+            w.problem(name.node(), "wrong answer '" + name.value() + "' holds none of the exercise's files ("
+                    + String.join(", ", files) + ") under " + courseRoot.relativize(folder));
+        }
+        return new WrongAnswer(name.value(), caughtBy.value(), mistake, folder);
+    }
+
+    /** The files under a wrong answer's folder, as paths relative to it with forward slashes. */
+    private static List<String> wrongFiles(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private QuizQuestion question(Fields f) {

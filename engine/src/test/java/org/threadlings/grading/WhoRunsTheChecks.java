@@ -48,7 +48,7 @@ final class WhoRunsTheChecks {
                 }
                 """);
         return new Exercise(id, "probe", "Who runs the checks", List.of("probe/Answer.java"), "", List.of(),
-                List.of(check), Duration.ofSeconds(20), List.of(), jvmOptions);
+                List.of(check), Duration.ofSeconds(20), List.of(), jvmOptions, List.of());
     }
 
     static Path studentDir(Path root) {

@@ -23,7 +23,7 @@ final class SampleVerdicts {
 
     static Exercise exercise(String id, String file) {
         return new Exercise(id, "races", "Title of " + id, List.of(file), "task", List.of("hint"), List.of(),
-                Duration.ofSeconds(20), List.of("race"), List.of());
+                Duration.ofSeconds(20), List.of("race"), List.of(), List.of());
     }
 
     static List<JsonReport.Entry> all() {

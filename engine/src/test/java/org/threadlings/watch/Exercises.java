@@ -12,6 +12,6 @@ final class Exercises {
 
     static Exercise of(String id, String... files) {
         return new Exercise(id, "lesson", id, List.of(files), "", List.of(), List.of(), Duration.ofSeconds(20),
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 }

@@ -85,7 +85,7 @@ class StarterStoreTest {
         Path file = workspace.exercises().resolve(FILE);
         Files.writeString(file, "class Counter { /* attempt */ }\n");
         Exercise exercise = new Exercise("counter", "races", "Counter", List.of(FILE), "task", List.of(), List.of(),
-                Duration.ofSeconds(5), List.of(), List.of());
+                Duration.ofSeconds(5), List.of(), List.of(), List.of());
         Reset reset = new Reset(workspace, starters);
 
         Reset.Result first = reset.reset(exercise);
@@ -107,7 +107,7 @@ class StarterStoreTest {
         Path file = workspace.exercises().resolve(FILE);
         Files.delete(file);
         Exercise exercise = new Exercise("counter", "races", "Counter", List.of(FILE), "task", List.of(), List.of(),
-                Duration.ofSeconds(5), List.of(), List.of());
+                Duration.ofSeconds(5), List.of(), List.of(), List.of());
 
         Reset.Result result = new Reset(workspace, starters).reset(exercise);
 
