@@ -79,7 +79,11 @@ final class VerdictAssembler {
                     + "not in your code; please report it.";
             return new Verdict(exerciseId, ExerciseStatus.ERROR, Outcome.CRASHED, message, checks, List.of(), output, elapsed);
         }
-        return new Verdict(exerciseId, status(outcome, checks), outcome, message, checks, List.of(), output, elapsed);
+        ExerciseStatus status = status(outcome, checks);
+        if (status == ExerciseStatus.INCONCLUSIVE && message.isEmpty()) {
+            message = notProven(checks);
+        }
+        return new Verdict(exerciseId, status, outcome, message, checks, List.of(), output, elapsed);
     }
 
     private static Outcome outcome(Ending ending, ChildEvent.Stopped stopped, List<ChildEvent.ThreadDied> deaths,
@@ -110,11 +114,26 @@ final class VerdictAssembler {
     private static ExerciseStatus status(Outcome outcome, List<CheckResult> checks) {
         return switch (outcome) {
             case COMPLETED -> checks.stream().anyMatch(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.ERROR)
-                    ? ExerciseStatus.FAIL : ExerciseStatus.PASS;
+                    ? ExerciseStatus.FAIL
+                    : checks.stream().anyMatch(c -> c.status() == CheckStatus.INCONCLUSIVE)
+                    ? ExerciseStatus.INCONCLUSIVE : ExerciseStatus.PASS;
             case TIME_LIMIT -> ExerciseStatus.TIMEOUT;
             case DEADLOCK -> ExerciseStatus.FAIL;
             default -> ExerciseStatus.ERROR;
         };
+    }
+
+    /** Why an exercise whose checks did not fail is still not done, and what to do about it. */
+    static String notProven(List<CheckResult> checks) {
+        long open = checks.stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String what = open == 1 ? "one check" : open + " checks";
+        return "Not done yet: nothing failed, but " + what + " could not reach a verdict, so nothing is proven. "
+                + (cores < 2
+                ? "Threadlings got a single processor here (availableProcessors() = 1: a one-core machine, taskset "
+                        + "or a container limit); this exercise needs two cores to tell right from wrong. Check it "
+                        + "where it gets two."
+                : "The machine was too busy to tell. Close other busy programs and check again.");
     }
 
     private static CheckStatus statusWhenCut(Outcome outcome) {
