@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.threadlings.checks.Structure;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Exercise;
@@ -133,18 +134,35 @@ public final class Grader implements AutoCloseable {
             if (cancellation.isCancelled()) {
                 return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", List.of());
             }
+            listStudentClasses(work.resolve("classes"), compiled.classesOf(sources));
             Path events = work.resolve("events.jsonl");
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
                     packagesOf(compiled));
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
-            child.send(json.writeValueAsString(job));
+            if (!child.isAlive()) {
+                return didNotStart(exercise, child, start);
+            }
+            try {
+                child.send(json.writeValueAsString(job));
+            } catch (JsonProcessingException e) {
+                throw e;
+            } catch (IOException e) {
+                return didNotStart(exercise, child, start); // it died between the check above and the job
+            }
             return watch(exercise, child, new EventTail(events), listener, cancellation, start);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the checks: " + e.getMessage(), e);
         }
+    }
+
+    /** Tells {@link Structure} which classes came from the student's files, so its rules see all of them. */
+    private static void listStudentClasses(Path classes, List<String> topLevel) throws IOException {
+        Path list = classes.resolve(Structure.STUDENT_CLASSES);
+        Files.createDirectories(list.getParent());
+        Files.write(list, topLevel);
     }
 
     private SandboxProcess childJvm(Exercise exercise) throws IOException {
@@ -181,11 +199,37 @@ public final class Grader implements AutoCloseable {
         dispatch(tail.poll(), events, listener);
         int exitCode = child.isAlive() ? -1 : child.exitCode();
         CapturedOutput output = child.output();
+        if (events.isEmpty() && ending == Ending.EXITED && JvmStartFailure.inOutput(output.text())) {
+            return didNotStart(exercise, child, start);
+        }
         if (child.flooded()) {
             ending = Ending.FLOOD_KILLED;
         }
         return VerdictAssembler.assemble(exercise.id(), events, ending, exitCode, exercise.timeLimit(), output,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The grading JVM ended before it took the job: its options kept it from starting. The
+     * student can do nothing about it, so the verdict says whose mistake it is, in the JVM's words.
+     */
+    private static Verdict didNotStart(Exercise exercise, SandboxProcess child, long start) {
+        try {
+            child.waitFor(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        child.killTree();
+        CapturedOutput output = child.output();
+        String said = output.text().lines().map(String::strip).filter(l -> !l.isEmpty()).limit(6)
+                .reduce((a, b) -> a + " / " + b).orElse("nothing");
+        String message = "The JVM that runs the checks did not start, so nothing was graded. It said: " + said
+                + (child.isAlive() ? "" : " (exit status " + child.exitCode() + ")") + ". The exercise's jvm-options are "
+                + (exercise.jvmOptions().isEmpty() ? "none" : String.join(" ", exercise.jvmOptions()))
+                + ". This is a mistake in the course, not in your code: please report it. (Course authors: fix "
+                + "jvm-options in lesson.yaml, then run ./run.sh validate.)";
+        return new Verdict(exercise.id(), ExerciseStatus.ERROR, Outcome.JVM_DID_NOT_START, message, List.of(),
+                List.of(), output, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void dispatch(List<ChildEvent> fresh, List<ChildEvent> all, GradingListener listener) {

@@ -12,6 +12,8 @@ public enum Outcome {
     OUT_OF_MEMORY("out-of-memory"),
     OUTPUT_LIMIT("output-limit"),
     CRASHED("crashed"),
+    /** The grading JVM ended before it took the job: the exercise's jvm-options kept it from starting. */
+    JVM_DID_NOT_START("jvm-did-not-start"),
     CANCELLED("cancelled");
 
     private final String label;
