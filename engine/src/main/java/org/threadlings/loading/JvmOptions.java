@@ -27,7 +27,7 @@ final class JvmOptions {
             + "--add-modules=, --enable-native-access=";
 
     private static final Pattern XX = Pattern.compile("-XX:(?:[+-]([A-Za-z][A-Za-z0-9_]*)|([A-Za-z][A-Za-z0-9_]*)=.*)");
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kKmMgG]?)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})([kKmMgG]?)");
     /** -XX flags that act when the JVM fails, write files, or swap the start-up cache the runner manages. */
     private static final List<String> XX_REFUSED = List.of("OnError", "OnOutOfMemoryError", "ExitOnOutOfMemoryError",
             "CrashOnOutOfMemoryError", "HeapDumpOnOutOfMemoryError", "HeapDumpPath", "ErrorFile", "VMOptionsFile",
