@@ -2,7 +2,10 @@ package org.threadlings.cli;
 
 import org.threadlings.session.Session;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -12,6 +15,7 @@ import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
+import org.threadlings.workspace.CheckLock;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.Verdict;
 import picocli.CommandLine.Command;
@@ -27,27 +31,38 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     ThreadlingsCommand root;
 
-    @Option(names = "--update-starters",
-            description = "First record the current files in exercises/ as the original starters (lessons/starters.lock).")
-    boolean updateStarters;
+    @Option(names = {"--update-lock", "--update-starters"},
+            description = {"First record the current files in exercises/ as the original starters, and the current "
+                    + "hidden checks as the ones grading may use (lessons/starters.lock)."})
+    boolean updateLock;
 
     @Override
     public Integer call() throws CourseFormatException, IOException {
         Session session = root.session();
         Console console = root.console();
         Course course = session.course();
-        if (updateStarters) {
-            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList());
-            console.println("Recorded the files in exercises/ as the original starters.");
+        if (updateLock) {
+            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList(),
+                    course.exercises().flatMap(e -> e.checks().stream()).distinct().toList());
+            console.println("Recorded the files in exercises/ as the original starters, and the hidden checks.");
         }
         console.println("Lesson files: OK (" + Words.plural(course.lessons().size(), "lesson", "lessons") + ", "
                 + Words.plural(course.exercises().count(), "exercise", "exercises") + ", "
                 + Words.plural(course.examples().count(), "example", "examples") + ").");
+        long changedChecks = 0;
+        CheckLock lock = new CheckLock(session.workspace());
+        for (Path check : course.exercises().flatMap(e -> e.checks().stream()).distinct().toList()) {
+            Optional<String> refusal = lock.refusal(check, Files.readAllBytes(check));
+            if (refusal.isPresent()) {
+                mark(console, false, refusal.get());
+                changedChecks++;
+            }
+        }
         console.println("Grading each original starter (it must fail) and each solution (it must pass)…");
         CourseValidator validator = new CourseValidator(session.workspace(), session.grader(), session.compiler(),
                 session.starters());
         List<CourseValidator.ExerciseReport> reports = validator.validateAll(course, report -> print(console, report));
-        long broken = reports.stream().filter(r -> !r.consistent()).count();
+        long broken = changedChecks + reports.stream().filter(r -> !r.consistent()).count();
         for (Example example : course.examples().toList()) {
             CourseValidator.ExampleReport report = validator.validate(example, course);
             mark(console, report.problems().isEmpty(), "example " + example.id() + " compiles");

@@ -6,6 +6,8 @@ public enum Outcome {
     MISSING_FILE("missing-file"),
     COMPILE_ERROR("compile-error"),
     CHECKS_DO_NOT_COMPILE("checks-do-not-compile"),
+    /** A hidden check differs from the version lessons/starters.lock records: nothing was graded. */
+    CHECKS_CHANGED("checks-changed"),
     TIME_LIMIT("time-limit"),
     DEADLOCK("deadlock"),
     SYSTEM_EXIT("system-exit"),
