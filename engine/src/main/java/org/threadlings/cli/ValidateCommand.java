@@ -2,9 +2,12 @@ package org.threadlings.cli;
 
 import org.threadlings.session.Session;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -15,6 +18,7 @@ import org.threadlings.course.Exercise;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
 import org.threadlings.validation.ValidationTable;
+import org.threadlings.workspace.CheckLock;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.Verdict;
 import picocli.CommandLine.Command;
@@ -32,9 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     ThreadlingsCommand root;
 
-    @Option(names = "--update-starters",
-            description = "First record the current files in exercises/ as the original starters (lessons/starters.lock).")
-    boolean updateStarters;
+    @Option(names = {"--update-lock", "--update-starters"},
+            description = {"First record the current files in exercises/ as the original starters, and the current "
+                    + "hidden checks as the ones grading may use (lessons/starters.lock)."})
+    boolean updateLock;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Gradings run at once (default: the number of processors).")
@@ -50,13 +55,23 @@ final class ValidateCommand implements Callable<Integer> {
         Console console = root.console();
         Course course = session.course();
         List<Exercise> exercises = selected(course);
-        if (updateStarters) {
-            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList());
-            console.println("Recorded the files in exercises/ as the original starters.");
+        if (updateLock) {
+            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList(),
+                    course.exercises().flatMap(e -> e.checks().stream()).distinct().toList());
+            console.println("Recorded the files in exercises/ as the original starters, and the hidden checks.");
         }
         console.println("Lesson files: OK (" + Words.plural(course.lessons().size(), "lesson", "lessons") + ", "
                 + Words.plural(course.exercises().count(), "exercise", "exercises") + ", "
                 + Words.plural(course.examples().count(), "example", "examples") + ").");
+        long changedChecks = 0;
+        CheckLock lock = new CheckLock(session.workspace());
+        for (Path check : exercises.stream().flatMap(e -> e.checks().stream()).distinct().toList()) {
+            Optional<String> refusal = lock.refusal(check, Files.readAllBytes(check));
+            if (refusal.isPresent()) {
+                mark(console, false, refusal.get());
+                changedChecks++;
+            }
+        }
         long wrongCount = exercises.stream().mapToLong(e -> e.wrongAnswers().size()).sum();
         console.println("Grading " + Words.plural(exercises.size(), "exercise", "exercises") + ": each original starter "
                 + "(it must fail), each solution (it must pass) and " + Words.plural(wrongCount, "known-wrong answer",
@@ -77,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
                                 + " again, alone: their results while others ran beside them were not as expected…");
                     }
                 });
-        long broken = reports.stream().filter(r -> !r.consistent()).count();
+        long broken = changedChecks + reports.stream().filter(r -> !r.consistent()).count();
         for (Example example : course.examples().filter(e -> only.isEmpty() || only.contains(e.lessonId())
                 || exercises.stream().anyMatch(x -> x.lessonId().equals(e.lessonId()))).toList()) {
             CourseValidator.ExampleReport report = validator.validate(example, course);
