@@ -18,6 +18,7 @@ import org.threadlings.grading.VerdictAssembler.Ending;
 import org.threadlings.grading.child.ChildMain;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.EventSeal;
 import org.threadlings.grading.protocol.Protocol;
 import org.threadlings.sandbox.JvmLauncher;
 import org.threadlings.sandbox.SandboxProcess;
@@ -134,12 +135,13 @@ public final class Grader implements AutoCloseable {
                 return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", List.of());
             }
             Path events = work.resolve("events.jsonl");
+            String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled));
+                    packagesOf(compiled), key);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             child.send(json.writeValueAsString(job));
-            return watch(exercise, child, new EventTail(events), listener, cancellation, start);
+            return watch(exercise, child, new EventTail(events, EventSeal.withKey(key)), listener, cancellation, start);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {

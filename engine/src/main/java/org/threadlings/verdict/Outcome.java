@@ -12,7 +12,9 @@ public enum Outcome {
     OUT_OF_MEMORY("out-of-memory"),
     OUTPUT_LIMIT("output-limit"),
     CRASHED("crashed"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** Something other than the grader wrote results: nothing the run reported can be trusted. */
+    TAMPERED("tampered");
 
     private final String label;
 

@@ -11,7 +11,7 @@ import org.threadlings.grading.protocol.ChildEvent.StopReason;
  * halts). Since JDK 24 nothing can refuse an exit, so this records who asked for it, while the
  * caller is still on its stack, and cleans up the processes the student started.
  */
-final class ExitWitness extends Thread {
+final class ExitWitness implements Runnable {
 
     private static final List<String> EXIT_FRAMES = List.of("java.lang.Shutdown", "java.lang.Runtime", "java.lang.System");
 
@@ -20,10 +20,14 @@ final class ExitWitness extends Thread {
     private final Leftovers leftovers;
 
     ExitWitness(EventSink sink, RunState state, Leftovers leftovers) {
-        super("threadlings-exit-witness");
         this.sink = sink;
         this.state = state;
         this.leftovers = leftovers;
+    }
+
+    /** Registers the witness; its hook thread's task is out of reach of student code, as the watchdog's is. */
+    void register() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this, "threadlings-exit-witness"));
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.threadlings.verdict.CheckResult;
         @JsonSubTypes.Type(value = ChildEvent.ThreadDied.class, name = "thread-died"),
         @JsonSubTypes.Type(value = ChildEvent.Stopped.class, name = "stopped"),
         @JsonSubTypes.Type(value = ChildEvent.Leftovers.class, name = "leftovers"),
-        @JsonSubTypes.Type(value = ChildEvent.Done.class, name = "done")
+        @JsonSubTypes.Type(value = ChildEvent.Done.class, name = "done"),
+        @JsonSubTypes.Type(value = ChildEvent.Tampered.class, name = "tampered")
 })
 public sealed interface ChildEvent {
 
@@ -52,5 +53,13 @@ public sealed interface ChildEvent {
 
     /** Every check ran; nothing more will come. */
     record Done() implements ChildEvent {
+    }
+
+    /**
+     * Something tried to report in the grader's place: {@code seen} says what. Written by the
+     * grading JVM when its own reporting is misused, and made up by the parent for lines in the
+     * events file that the grading JVM did not seal.
+     */
+    record Tampered(String seen) implements ChildEvent {
     }
 }
