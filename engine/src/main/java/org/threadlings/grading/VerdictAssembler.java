@@ -49,7 +49,7 @@ final class VerdictAssembler {
                 case ChildEvent.Planned p -> planned.addAll(p.checks());
                 case ChildEvent.Finished f -> finished.putIfAbsent(f.result().id(), f.result());
                 case ChildEvent.ThreadDied d -> deaths.add(d);
-                case ChildEvent.Stopped s -> stopped = stopped == null ? s : stopped;
+                case ChildEvent.Stopped s -> stopped = stopped == null || supersedes(s, stopped) ? s : stopped;
                 case ChildEvent.Leftovers l -> leftovers = l;
                 case ChildEvent.Done d -> done = true;
                 case ChildEvent.Tampered t -> tampering.add(t.seen());
@@ -129,7 +129,7 @@ final class VerdictAssembler {
             return switch (stopped.reason()) {
                 case TIME_LIMIT -> Outcome.TIME_LIMIT;
                 case DEADLOCK -> Outcome.DEADLOCK;
-                case SYSTEM_EXIT -> Outcome.SYSTEM_EXIT;
+                case SYSTEM_EXIT, EXIT_IN_SHUTDOWN_HOOK -> Outcome.SYSTEM_EXIT;
                 case SIGNAL -> Outcome.CANCELLED;
             };
         }
@@ -140,6 +140,12 @@ final class VerdictAssembler {
             return Outcome.TIME_LIMIT;
         }
         return done ? Outcome.COMPLETED : Outcome.CRASHED;
+    }
+
+    /** A hook's exit explains the first exit's hang better than the first report does. */
+    private static boolean supersedes(ChildEvent.Stopped later, ChildEvent.Stopped first) {
+        return later.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK
+                && (first.reason() == StopReason.SYSTEM_EXIT || first.reason() == StopReason.SIGNAL);
     }
 
     private static ExerciseStatus status(Outcome outcome, List<CheckResult> checks) {
@@ -181,8 +187,10 @@ final class VerdictAssembler {
                     + "\nNext: look for a loop whose condition never becomes false, or a thread that waits for "
                     + "something that never happens (a join or get on work that never ends, a lock never released).";
             case DEADLOCK -> report;
-            case SYSTEM_EXIT -> report + " (exit status " + exitCode + ")"
-                    + "\nNext: exercise code should return, or throw an exception, rather than call System.exit.";
+            case SYSTEM_EXIT -> report
+                    + (stopped.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK ? "" : " (exit status " + exitCode + ")")
+                    + "\nNext: exercise code should return, or throw an exception, rather than call System.exit"
+                    + (stopped.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK ? "; and a shutdown hook must never call it." : ".");
             case OUT_OF_MEMORY -> outOfMemory(output);
             case OUTPUT_LIMIT -> "Your code printed more than " + (output.totalBytes() / (1024 * 1024))
                     + " MB, so the run was stopped. Is there a print inside a loop that runs millions of times? "

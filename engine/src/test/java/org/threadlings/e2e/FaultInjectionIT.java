@@ -81,6 +81,28 @@ class FaultInjectionIT {
     }
 
     @Test
+    void system_exit_inside_a_shutdown_hook_is_named_at_once_not_at_the_time_limit() throws Exception {
+        JsonNode verdict = grade("""
+                package races;
+                public class SynchronizedCounter {
+                    private long count;
+                    public synchronized void increment() {
+                        if (++count == 1000) {
+                            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.exit(5), "tidy-up"));
+                            System.exit(1);
+                        }
+                    }
+                    public synchronized long get() { return count; }
+                }
+                """, "error", "system-exit");
+        String message = verdict.get("message").asText();
+        assertTrue(message.contains("inside the shutdown hook \"tidy-up\"")
+                && message.contains("SynchronizedCounter.java:6"), message);
+        // Reported by the hook's own detection, not by the time limit that would otherwise end the hang.
+        assertTrue(!message.contains("time limit") && !message.contains("exit status"), message);
+    }
+
+    @Test
     void running_out_of_memory_is_reported() throws Exception {
         JsonNode verdict = grade("""
                 package races;

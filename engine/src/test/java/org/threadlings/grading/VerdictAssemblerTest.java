@@ -176,4 +176,16 @@ class VerdictAssemblerTest {
         assertEquals(CheckStatus.FAIL, v.checks().get(2).status(), "the grader's own results are kept as they were");
         assertTrue(v.message().contains("does not count") && v.message().contains("Next:"), v.message());
     }
+
+    @Test
+    void an_exit_inside_a_shutdown_hook_replaces_the_first_exits_report_and_names_no_exit_status() {
+        Verdict v = assemble(Ending.EXITED, 73, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.SYSTEM_EXIT, "a", "System.exit was called at X."),
+                new ChildEvent.Stopped(ChildEvent.StopReason.EXIT_IN_SHUTDOWN_HOOK, "a",
+                        "System.exit was called again, inside the shutdown hook \"h\" at Y."),
+                new ChildEvent.Stopped(ChildEvent.StopReason.TIME_LIMIT, "a", "The time limit was reached."));
+        assertEquals(Outcome.SYSTEM_EXIT, v.outcome());
+        assertTrue(v.message().startsWith("System.exit was called again, inside the shutdown hook"), v.message());
+        assertTrue(!v.message().contains("exit status") && v.message().contains("Next:"), v.message());
+    }
 }

@@ -1,8 +1,12 @@
 package org.threadlings.grading.child;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.threadlings.diagnosis.Deadlock;
 import org.threadlings.diagnosis.DeadlockDetector;
@@ -20,6 +24,7 @@ final class Watchdog implements Runnable {
 
     static final int EXIT_TIME_LIMIT = 71;
     static final int EXIT_DEADLOCK = 72;
+    static final int EXIT_HOOK_EXIT = 73;
 
     private static final long TICK_MILLIS = 100;
     private static final long DEADLOCK_SCAN_MILLIS = 1000;
@@ -66,6 +71,9 @@ final class Watchdog implements Runnable {
             if (now - deadlineNanos >= 0) {
                 timeLimitReached();
             }
+            if (state.exitingThreadId() != 0) {
+                exitInShutdownHook();
+            }
             if (now - nextScan >= 0) {
                 // Report only a deadlock seen on two scans in a row: a check waiting through
                 // Await reports its own deadlocks sooner, with its own words, and that comes first.
@@ -94,6 +102,29 @@ final class Watchdog implements Runnable {
                     .append(String.join("\n  ", activity));
         }
         stop(StopReason.TIME_LIMIT, report.toString(), EXIT_TIME_LIMIT);
+    }
+
+    /**
+     * While System.exit runs the shutdown hooks, a hook that calls System.exit itself waits for
+     * the first exit to finish, which waits for the hook: the JVM would hang until the time limit.
+     * Certain once the thread running the hooks waits to join a hook that is inside System.exit.
+     */
+    private void exitInShutdownHook() {
+        ThreadInfo exiting = ManagementFactory.getThreadMXBean().getThreadInfo(state.exitingThreadId());
+        LockInfo waitingFor = exiting == null ? null : exiting.getLockInfo();
+        if (waitingFor == null) {
+            return;
+        }
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread hook = entry.getKey();
+            if (System.identityHashCode(hook) == waitingFor.getIdentityHashCode() && ExitWitness.inExit(entry.getValue())) {
+                String caller = ExitWitness.callerOfExit(entry.getValue());
+                stop(StopReason.EXIT_IN_SHUTDOWN_HOOK, "System.exit was called again, inside the shutdown hook \""
+                        + hook.getName() + "\"" + (caller.isEmpty() ? "" : " at " + caller) + ", while the JVM was "
+                        + "already shutting down. That call can never return: it waits for the shutdown to end, "
+                        + "and the shutdown waits for the hook.", EXIT_HOOK_EXIT);
+            }
+        }
     }
 
     private void deadlocked(Deadlock deadlock) {

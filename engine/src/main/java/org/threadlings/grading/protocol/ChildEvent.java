@@ -44,8 +44,12 @@ public sealed interface ChildEvent {
     record Stopped(StopReason reason, String during, String report) implements ChildEvent {
     }
 
-    /** Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's code. */
-    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL }
+    /**
+     * Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's
+     * code. {@code EXIT_IN_SHUTDOWN_HOOK}: a shutdown hook called System.exit while the JVM was
+     * already shutting down, which would have waited for ever; it supersedes the first exit's report.
+     */
+    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL, EXIT_IN_SHUTDOWN_HOOK }
 
     /** Threads and processes the student's code started and left running after the checks. */
     record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
