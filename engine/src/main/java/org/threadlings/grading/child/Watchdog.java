@@ -4,10 +4,13 @@ import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.threadlings.diagnosis.ClassInitDeadlock;
 import org.threadlings.diagnosis.Deadlock;
 import org.threadlings.diagnosis.DeadlockDetector;
 import org.threadlings.diagnosis.ThreadActivity;
@@ -29,6 +32,8 @@ final class Watchdog implements Runnable {
     private static final long TICK_MILLIS = 100;
     private static final long DEADLOCK_SCAN_MILLIS = 1000;
     private static final int ACTIVITY_LINES = 12;
+    /** Samples of threads in static initialisers that must agree before a deadlock among them is certain. */
+    private static final int CLASS_INIT_SAMPLES = 3;
 
     private final long deadlineNanos;
     private final Duration limit;
@@ -36,6 +41,7 @@ final class Watchdog implements Runnable {
     private final RunState state;
     private final Collection<String> focusPackages;
     private final Leftovers leftovers;
+    private final Deque<ClassInitDeadlock.Sample> initSamples = new ArrayDeque<>();
 
     Watchdog(Duration limit, EventSink sink, RunState state, Collection<String> focusPackages, Leftovers leftovers) {
         this.limit = limit;
@@ -82,6 +88,7 @@ final class Watchdog implements Runnable {
                     deadlocked(found.get());
                 }
                 previous = found;
+                sampleClassInit().ifPresent(this::classInitDeadlocked);
                 nextScan = System.nanoTime() + DEADLOCK_SCAN_MILLIS * 1_000_000;
             }
         }
@@ -96,6 +103,9 @@ final class Watchdog implements Runnable {
             report.append("\nThese threads are deadlocked, each waiting for a lock the next one holds:\n")
                     .append(deadlock.get().describe());
         }
+        ClassInitDeadlock.find(List.copyOf(initSamples)).ifPresent(stuck -> report
+                .append("\nThese threads are stuck in static initialisers, each waiting for a class another one is ")
+                .append("initialising:\n").append(stuck.describe()));
         List<String> activity = ThreadActivity.describe(snapshot, focusPackages, ACTIVITY_LINES);
         if (!activity.isEmpty()) {
             report.append("\nWhat the threads were doing when time ran out:\n  ")
@@ -125,6 +135,25 @@ final class Watchdog implements Runnable {
                         + "and the shutdown waits for the hook.", EXIT_HOOK_EXIT);
             }
         }
+    }
+
+    private Optional<ClassInitDeadlock> sampleClassInit() {
+        initSamples.addLast(ClassInitDeadlock.Sample.take());
+        if (initSamples.size() > CLASS_INIT_SAMPLES) {
+            initSamples.removeFirst();
+        }
+        return initSamples.size() < CLASS_INIT_SAMPLES ? Optional.empty() : ClassInitDeadlock.find(List.copyOf(initSamples));
+    }
+
+    private void classInitDeadlocked(ClassInitDeadlock stuck) {
+        String report = "Class initialisation deadlock" + (state.during().isEmpty() ? "" : " " + state.during())
+                + ": these threads each run a class's static initialiser and wait for a class that another one "
+                + "is initialising, so none can ever continue (the JVM shows them as RUNNABLE, waiting for no lock).\n"
+                + stuck.describe()
+                + "\nA static initialiser that uses a second class, whose own static initialiser uses the first, "
+                + "deadlocks when two threads start them at once. Break the cycle: keep one class's static "
+                + "initialiser from touching the other, or set the shared state up in one place.";
+        stop(StopReason.DEADLOCK, report, EXIT_DEADLOCK);
     }
 
     private void deadlocked(Deadlock deadlock) {
