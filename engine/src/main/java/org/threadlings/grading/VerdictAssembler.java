@@ -68,11 +68,24 @@ final class VerdictAssembler {
                 checks.add(withDeaths(result, deaths)); // reported without being planned: a class that failed to load
             }
         }
-        String stoppedDuring = stopped == null ? currentCheck(events).orElse("") : stopped.during();
+        String runningAtEnd = currentCheck(events).orElse("");
+        String stoppedDuring = stopped == null ? runningAtEnd : stopped.during();
+        // A deadlock among threads that an earlier check started and left running belongs to
+        // that check, even though it ended (perhaps passing) before the deadlock was found.
+        boolean blamesEarlierCheck = outcome == Outcome.DEADLOCK && finished.containsKey(stoppedDuring);
         for (ChildEvent.PlannedCheck check : planned) {
             CheckResult result = finished.get(check.id());
-            if (result != null) {
+            if (blamesEarlierCheck && check.id().equals(stoppedDuring)) {
+                String before = result.status() == CheckStatus.PASS ? "" : result.message() + "\n";
+                checks.add(new CheckResult(check.id(), check.name(), CheckStatus.FAIL,
+                        before + "threads it started deadlocked after it returned (see above)", result.measurement(),
+                        withDeaths(result, deaths).details(), result.millis()));
+            } else if (result != null) {
                 checks.add(withDeaths(result, deaths));
+            } else if (blamesEarlierCheck && check.id().equals(runningAtEnd)) {
+                checks.add(new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
+                        "cut short: the run was stopped by a deadlock among threads an earlier check started",
+                        null, deathLines(check.id(), deaths), 0));
             } else if (check.id().equals(stoppedDuring)) {
                 checks.add(new CheckResult(check.id(), check.name(), statusWhenCut(outcome),
                         headline(outcome, timeLimit), null, deathLines(check.id(), deaths), 0));

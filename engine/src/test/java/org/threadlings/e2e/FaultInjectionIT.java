@@ -67,6 +67,33 @@ class FaultInjectionIT {
     }
 
     @Test
+    void a_class_initialisation_deadlock_names_the_classes_though_the_threads_look_runnable() throws Exception {
+        JsonNode verdict = grade("""
+                package races;
+                public class SynchronizedCounter {
+                    static final class Left { static final long START; static { pause(); START = Right.START + 1; } }
+                    static final class Right { static final long START; static { pause(); START = Left.START + 1; } }
+                    private long count;
+                    public synchronized void increment() {
+                        if (count++ == 0) {
+                            new Thread(() -> System.out.println(Right.START), "right-init").start();
+                            System.out.println(Left.START);
+                        }
+                    }
+                    public synchronized long get() { return count; }
+                    static void pause() {
+                        try { Thread.sleep(200); } catch (InterruptedException e) { }
+                    }
+                }
+                """, "fail", "deadlock");
+        String message = verdict.get("message").asText();
+        assertTrue(message.startsWith("Class initialisation deadlock"), message);
+        assertTrue(message.contains("\"right-init\"") && message.contains("is initialising SynchronizedCounter$Right"),
+                message);
+        assertTrue(message.contains("is initialising SynchronizedCounter$Left"), message);
+    }
+
+    @Test
     void system_exit_is_reported_with_its_caller() throws Exception {
         JsonNode verdict = grade("""
                 package races;

@@ -188,4 +188,19 @@ class VerdictAssemblerTest {
         assertTrue(v.message().startsWith("System.exit was called again, inside the shutdown hook"), v.message());
         assertTrue(!v.message().contains("exit status") && v.message().contains("Next:"), v.message());
     }
+
+    @Test
+    void a_deadlock_among_threads_an_earlier_check_left_running_is_that_checks_failure() {
+        Verdict v = assemble(Ending.EXITED, 72, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                finished("a", CheckStatus.PASS), new ChildEvent.Started("b"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.DEADLOCK, "a",
+                        "Deadlock among threads started while running 'first' (found while running 'second')"));
+        assertEquals(Outcome.DEADLOCK, v.outcome());
+        assertEquals(ExerciseStatus.FAIL, v.status());
+        assertEquals(CheckStatus.FAIL, v.checks().get(0).status());
+        assertTrue(v.checks().get(0).message().contains("threads it started deadlocked"), v.checks().get(0).message());
+        assertEquals(CheckStatus.ERROR, v.checks().get(1).status());
+        assertTrue(v.checks().get(1).message().contains("an earlier check"), v.checks().get(1).message());
+        assertTrue(v.checks().get(2).message().startsWith("not run"));
+    }
 }

@@ -14,6 +14,7 @@ import org.threadlings.diagnosis.ClassInitDeadlock;
 import org.threadlings.diagnosis.Deadlock;
 import org.threadlings.diagnosis.DeadlockDetector;
 import org.threadlings.diagnosis.ThreadActivity;
+import org.threadlings.diagnosis.ThreadOrigins;
 import org.threadlings.diagnosis.ThreadSnapshot;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildEvent.StopReason;
@@ -157,16 +158,28 @@ final class Watchdog implements Runnable {
     }
 
     private void deadlocked(Deadlock deadlock) {
-        String report = "Deadlock" + (state.during().isEmpty() ? "" : " " + state.during())
+        // Threads left running by an earlier check can deadlock while a later one runs: the
+        // deadlock belongs to the check that started them.
+        Optional<ThreadOrigins.Check> origin = deadlock.startedIn().filter(c -> !c.id().equals(state.currentId()));
+        String during = origin.map(c -> "among threads started while running '" + c.name() + "' (found "
+                        + (state.during().isEmpty() ? "between checks" : state.during()) + ")")
+                .orElse(state.during());
+        String report = "Deadlock" + (during.isEmpty() ? "" : " " + during)
                 + ": these threads wait for each other and none can ever continue.\n"
                 + deadlock.describe()
                 + "\nEach thread holds one lock and waits for another that the next thread holds. "
-                + "Take locks in one global order, or hold only one at a time.";
-        stop(StopReason.DEADLOCK, report, EXIT_DEADLOCK);
+                + "Take locks in one global order, or hold only one at a time."
+                + (origin.isPresent() ? " And wait for the threads you start (join, or close the executor) before "
+                + "returning, so that their trouble shows in the check that started them." : "");
+        stop(StopReason.DEADLOCK, origin.map(ThreadOrigins.Check::id).orElse(state.currentId()), report, EXIT_DEADLOCK);
     }
 
     private void stop(StopReason reason, String report, int exitCode) {
-        sink.emit(new ChildEvent.Stopped(reason, state.currentId(), report));
+        stop(reason, state.currentId(), report, exitCode);
+    }
+
+    private void stop(StopReason reason, String during, String report, int exitCode) {
+        sink.emit(new ChildEvent.Stopped(reason, during, report));
         leftovers.killProcesses();
         Runtime.getRuntime().halt(exitCode);
     }
