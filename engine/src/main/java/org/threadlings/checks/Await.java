@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.threadlings.diagnosis.Deadlock;
 import org.threadlings.diagnosis.DeadlockDetector;
 import org.threadlings.diagnosis.ThreadActivity;
+import org.threadlings.diagnosis.ThreadOrigins;
 import org.threadlings.diagnosis.ThreadSnapshot;
 
 /**
@@ -111,7 +112,7 @@ public final class Await {
                 timedOut(timeout, what);
             }
             if (now - nextScan >= 0) {
-                DeadlockDetector.findNew().ifPresent(Await::deadlocked);
+                DeadlockDetector.findNew().filter(d -> !startedInAnotherCheck(d)).ifPresent(Await::deadlocked);
                 if (progress != null) {
                     stall = stall.after(progress.done().getAsLong(), now);
                     if (stall.stuckFor(now) >= STALL.toNanos()) {
@@ -129,6 +130,11 @@ public final class Await {
                 fail("interrupted while waiting for " + what);
             }
         }
+    }
+
+    /** Threads an earlier check left behind: the grading JVM's watchdog blames that check, not this one. */
+    private static boolean startedInAnotherCheck(Deadlock deadlock) {
+        return deadlock.startedIn().isPresent() && !deadlock.startedIn().equals(ThreadOrigins.current());
     }
 
     private static void deadlocked(Deadlock deadlock) {

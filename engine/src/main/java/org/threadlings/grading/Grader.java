@@ -20,6 +20,7 @@ import org.threadlings.grading.VerdictAssembler.Ending;
 import org.threadlings.grading.child.ChildMain;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.EventSeal;
 import org.threadlings.grading.protocol.Protocol;
 import org.threadlings.sandbox.JvmLauncher;
 import org.threadlings.sandbox.SandboxProcess;
@@ -160,9 +161,10 @@ public final class Grader implements AutoCloseable {
             }
             listStudentClasses(work.resolve("classes"), compiled.classesOf(sources));
             Path events = work.resolve("events.jsonl");
+            String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(checks), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled));
+                    packagesOf(compiled), key);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             if (!child.isAlive()) {
                 return didNotStart(exercise, child, start);
@@ -174,7 +176,7 @@ public final class Grader implements AutoCloseable {
             } catch (IOException e) {
                 return didNotStart(exercise, child, start); // it died between the check above and the job
             }
-            return watch(exercise, child, new EventTail(events), listener, cancellation, start);
+            return watch(exercise, child, new EventTail(events, EventSeal.withKey(key)), listener, cancellation, start);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {

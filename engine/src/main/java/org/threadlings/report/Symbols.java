@@ -35,7 +35,7 @@ public record Symbols(String pass, String fail, String inconclusive, String erro
             case PASS -> pass;
             case FAIL -> fail;
             case INCONCLUSIVE -> inconclusive;
-            case ERROR, TIMEOUT -> error;
+            case ERROR, TIMEOUT, TAMPERED -> error;
         };
     }
 }

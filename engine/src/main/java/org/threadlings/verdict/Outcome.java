@@ -16,7 +16,9 @@ public enum Outcome {
     CRASHED("crashed"),
     /** The grading JVM ended before it took the job: the exercise's jvm-options kept it from starting. */
     JVM_DID_NOT_START("jvm-did-not-start"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** Something other than the grader wrote results: nothing the run reported can be trusted. */
+    TAMPERED("tampered");
 
     private final String label;
 

@@ -66,14 +66,18 @@ public final class ChildMain {
     }
 
     static int run(ChildJob job, Launcher launcher) throws IOException {
-        EventSink sink = new EventSink(Path.of(job.eventsFile()));
+        SealedWriter.Sinks sinks = SealedWriter.start(Path.of(job.eventsFile()), job.sealKey());
+        EventSink sink = sinks.results();
         RunState state = new RunState();
         FailureMessages messages = new FailureMessages(job.focusPackages());
         Leftovers leftovers = new Leftovers();
         System.setProperty(Await.FOCUS_PROPERTY, String.join(",", job.focusPackages()));
         new Watchdog(Duration.ofMillis(job.timeLimitMillis()), sink, state, job.focusPackages(), leftovers).start();
-        Runtime.getRuntime().addShutdownHook(new ExitWitness(sink, state, leftovers));
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> sink.emit(new ChildEvent.ThreadDied(
+        new ExitWitness(sink, state, leftovers).register();
+        // The handler is public (Thread.getDefaultUncaughtExceptionHandler), so it gets a sink
+        // that may report deaths and nothing else.
+        EventSink deaths = sinks.deaths();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> deaths.emit(new ChildEvent.ThreadDied(
                 thread.getName(), messages.describe(failure), state.currentId())));
 
         ClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());

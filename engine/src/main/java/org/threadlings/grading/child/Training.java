@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.platform.launcher.Launcher;
 import org.threadlings.diagnosis.DeadlockDetector;
 import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.EventSeal;
 
 /**
  * A representative grading run used to record an ahead-of-time cache of the grading JVM: the
@@ -24,7 +25,8 @@ final class Training {
         Path dir = Files.createTempDirectory("threadlings-training");
         try {
             ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
-                    dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()));
+                    dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()),
+                    EventSeal.newKey());
             ChildMain.run(job, launcher);
             DeadlockDetector.findNew();
         } finally {
