@@ -28,7 +28,9 @@ public final class JvmLauncher {
      */
     static final List<String> BASE_OPTIONS = List.of(
             "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true",
-            "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+            "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+            // ParentBond calls prctl through the FFM API: allowed without a warning on the output.
+            "--enable-native-access=ALL-UNNAMED");
 
     private final Path java;
     private final String classPath;

@@ -43,7 +43,10 @@ final class ExitWitness extends Thread {
                             + (state.during().isEmpty() ? "" : " " + state.during())
                             + ". That ends the whole JVM, checks included."));
         }
-        leftovers.killProcesses();
+        List<String> processes = leftovers.killProcesses();
+        if (!processes.isEmpty()) {
+            sink.emit(new ChildEvent.Leftovers(List.of(), processes));
+        }
     }
 
     /** The first frame below System.exit/Runtime.exit on the exiting thread's stack. */

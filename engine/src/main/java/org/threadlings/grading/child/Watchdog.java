@@ -99,7 +99,10 @@ final class Watchdog extends Thread {
 
     private void stop(StopReason reason, String report, int exitCode) {
         sink.emit(new ChildEvent.Stopped(reason, state.currentId(), report));
-        leftovers.killProcesses();
+        List<String> processes = leftovers.killProcesses();
+        if (!processes.isEmpty()) { // named in the verdict, as they would be had the run finished
+            sink.emit(new ChildEvent.Leftovers(List.of(), processes));
+        }
         Runtime.getRuntime().halt(exitCode);
     }
 
