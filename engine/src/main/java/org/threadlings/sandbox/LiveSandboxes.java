@@ -15,7 +15,11 @@ final class LiveSandboxes {
     private static boolean ending;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(LiveSandboxes::killAll, "threadlings-sandbox-exit"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(LiveSandboxes::killAll, "threadlings-sandbox-exit"));
+        } catch (IllegalStateException e) {
+            ending = true; // first used while this JVM already shuts down: nothing may start to outlive it
+        }
     }
 
     private LiveSandboxes() {

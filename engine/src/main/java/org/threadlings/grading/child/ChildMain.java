@@ -25,7 +25,6 @@ import org.threadlings.checks.CheckReport;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildJob;
 import org.threadlings.grading.protocol.Protocol;
-import org.threadlings.sandbox.ParentBond;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;
 
@@ -43,10 +42,12 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws Exception {
-        tieToParent();
+        RunnerBond bond = new RunnerBond();
+        bond.start();
         ObjectMapper json = Protocol.mapper();
         Launcher launcher = LauncherFactory.create();
         if (args.length == 1 && args[0].equals("--train")) {
+            bond.awaitTied();
             Training.run(launcher);
             return;
         }
@@ -57,6 +58,7 @@ public final class ChildMain {
             Runtime.getRuntime().halt(EXIT_DONE); // the parent no longer needs this JVM
         }
         // From here the input stays open until the parent goes: the watch halts this JVM then.
+        bond.awaitTied();
         Leftovers leftovers = new Leftovers();
         new ParentWatch(input, leftovers).start();
         ChildJob job;
@@ -69,17 +71,6 @@ public final class ChildMain {
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Runtime.getRuntime().halt(run(job, launcher, leftovers));
-    }
-
-    /**
-     * Asks the kernel to kill this JVM when its runner ends and to keep detached descendants in
-     * its tree (Linux, JDK 22+; elsewhere {@link ParentWatch} and the runner do it). A runner
-     * that ended before the request was made would never send the signal: then this JVM ends now.
-     */
-    private static void tieToParent() {
-        if (!ParentBond.tieToRunner()) {
-            Runtime.getRuntime().halt(ParentWatch.EXIT_PARENT_GONE);
-        }
     }
 
     /**
