@@ -126,7 +126,7 @@ public final class Grader implements AutoCloseable {
         // Closed in reverse: the child is killed before its folder is deleted.
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
              SandboxProcess child = childJvm(exercise)) {
-            cancellation.onCancel(child::killTree);
+            cancellation.onCancel(() -> child.killTree());
             listener.phase(GradingListener.Phase.COMPILING);
             // One compilation for the student's files and the checks: a second javac run costs
             // more than the checks add to the first. Errors are told apart by the file they are in.
@@ -255,8 +255,12 @@ public final class Grader implements AutoCloseable {
             Thread.currentThread().interrupt();
             ending = Ending.CANCELLED;
         }
-        child.killTree();
+        List<String> killed = child.killTree();
         dispatch(tail.poll(), events, listener);
+        if (!killed.isEmpty() && events.stream().noneMatch(e -> e instanceof ChildEvent.Leftovers)) {
+            // The grading JVM was killed before it could name what it left running: name it here.
+            events.add(new ChildEvent.Leftovers(List.of(), killed));
+        }
         int exitCode = child.isAlive() ? -1 : child.exitCode();
         CapturedOutput output = child.output();
         if (events.isEmpty() && ending == Ending.EXITED && JvmStartFailure.inOutput(output.text())) {

@@ -323,9 +323,14 @@ final class VerdictAssembler {
         }
         if (!leftovers.processes().isEmpty()) {
             message.append(message.isEmpty() ? "" : "\n")
-                    .append("Processes were still running after the checks finished and were killed: ")
+                    .append(leftovers.processes().size() == 1
+                            ? "A process was still running when the checks ended, and was killed: "
+                            : "Processes were still running when the checks ended, and were killed: ")
                     .append(String.join(", ", leftovers.processes()))
-                    .append(". Wait for every process you start (waitFor()) or stop it.");
+                    .append(". Every process your code starts should have ended by the time it returns. Wait for "
+                            + "each one (waitFor()) or stop it (destroy()). A command sent to the background "
+                            + "(with &, nohup or setsid -f) is no longer a child of the shell that started it: "
+                            + "waiting for that shell does not wait for it, so run it in the foreground instead.");
         }
         return new CheckResult("leftovers", "nothing left running afterwards", CheckStatus.FAIL, message.toString(),
                 null, List.of(), 0);
