@@ -64,7 +64,7 @@ final class QuizView implements View {
             List<StyledLine> text = ui.markdown().render(choice.text(), Math.max(20, width - 6)).lines();
             for (int l = 0; l < text.size(); l++) {
                 String prefix = l == 0 ? " " + mark + letter : "      ";
-                lines.add(withRole(Line.of(text.get(l), prefix), role));
+                lines.add(Line.of(text.get(l), prefix).in(role));
             }
         }
         if (answered != null) {
@@ -83,12 +83,6 @@ final class QuizView implements View {
                     Role.DIM));
         }
         page.render(canvas.region(0, 1, canvas.width(), canvas.height() - 1), lines);
-    }
-
-    /** The same line, every segment in {@code role}'s look (Markdown marks kept). */
-    private static Line withRole(Line line, Role role) {
-        return new Line(line.segments().stream()
-                .map(s -> new Line.Segment(s.text(), role, s.marks())).toList());
     }
 
     @Override

@@ -6,7 +6,10 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the UI on a virtual terminal, presses keys, and reads the screen. */
@@ -59,7 +62,24 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
+    }
+
+    /**
+     * The screen once a frame is complete: a frame reaches the virtual terminal cell by cell, so
+     * the text awaited can show before the rest of its frame does.
+     */
+    private String settled(String seen) {
+        long deadline = System.currentTimeMillis() + 3_000;
+        String now = seen;
+        int quiet = 0;
+        while (quiet < 5 && System.currentTimeMillis() < deadline) { // unchanged for 100 ms
+            sleep();
+            String next = screen();
+            quiet = next.equals(now) ? quiet + 1 : 0;
+            now = next;
+        }
+        return now;
     }
 
     /** Waits until row {@code row} (0-based) shows {@code text}. */
@@ -73,7 +93,7 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
     }
 
     /** Waits until the screen no longer shows {@code text}. */
@@ -87,7 +107,7 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
     }
 
     /** The screen as text, one line per row, trailing spaces removed. */
@@ -103,6 +123,35 @@ final class UiHarness implements AutoCloseable {
             text.append(line.toString().stripTrailing()).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The text of the row drawn as selected (the cursor), between the title bar and the footer;
+     * empty if none is.
+     */
+    String selectedRow() {
+        String screen = settled(screen());
+        List<String> rows = screen.lines().toList();
+        for (int row = 1; row < rows.size() - 1; row++) {
+            TextCharacter cell = terminal.getCharacter(0, row);
+            if (cell != null && (cell.getBackgroundColor() == TextColor.ANSI.WHITE || cell.isReversed())) {
+                return rows.get(row);
+            }
+        }
+        return "";
+    }
+
+    /** The look of the first character of {@code text} on the screen. */
+    TextCharacter cellOf(String text) {
+        List<String> rows = screen().lines().toList();
+        for (int row = 0; row < rows.size(); row++) {
+            int col = rows.get(row).indexOf(text);
+            if (col >= 0) {
+                return terminal.getCharacter(col, row);
+            }
+        }
+        fail("the screen does not show '" + text + "':\n" + screen());
+        return null;
     }
 
     /** The row the UI shows {@code text} on. */
