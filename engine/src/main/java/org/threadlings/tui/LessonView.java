@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
@@ -24,12 +26,14 @@ final class LessonView implements View {
     enum Tab { READ, EXAMPLES, EXERCISES, QUIZ }
 
     private final Ui ui;
-    private final Lesson lesson;
+    private Lesson lesson;
     private final Page page = new Page();
     private Tab tab = Tab.READ;
     private int selected;
     private int listScroll;
     private RenderedText rendered;
+    /** Where the reader was before the lesson was edited, to go back to once it is laid out anew. */
+    private ReadingPlace returnTo;
     private final Map<String, List<StyledLine>> quizLayout = new HashMap<>();
 
     LessonView(Ui ui, Lesson lesson) {
@@ -81,6 +85,10 @@ final class LessonView implements View {
 
     private void read(Canvas body) {
         rendered = ui.texts().get(lesson, LessonTexts.width(body.width()));
+        if (returnTo != null) {
+            page.scrollTo(returnTo.lineIn(rendered.headings()));
+            returnTo = null;
+        }
         List<Line> lines = new ArrayList<>();
         for (StyledLine line : rendered.lines()) {
             lines.add(Line.of(line, " "));
@@ -188,6 +196,19 @@ final class LessonView implements View {
         int fitted = Math.max(MarkdownRenderer.MINIMUM_WIDTH, width);
         return quizLayout.computeIfAbsent(question.id() + "@" + fitted,
                 k -> ui.markdown().render(question.question(), fitted).lines());
+    }
+
+    @Override
+    public void courseChanged(Course course) {
+        Optional<Lesson> edited = course.lesson(lesson.id());
+        if (edited.isEmpty() || edited.get().equals(lesson)) {
+            return; // removed from the course (still shown as it was), or not this lesson
+        }
+        lesson = edited.get();
+        quizLayout.clear();
+        if (rendered != null) {
+            returnTo = ReadingPlace.of(rendered.headings(), page.offset());
+        }
     }
 
     @Override

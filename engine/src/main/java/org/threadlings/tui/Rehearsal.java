@@ -75,6 +75,16 @@ public final class Rehearsal {
         }
 
         @Override
+        public Course loadCourse() throws CourseFormatException {
+            return real.loadCourse();
+        }
+
+        @Override
+        public void replaceCourse(Course course) {
+            // a rehearsal watches no lessons, so the course never changes under it
+        }
+
+        @Override
         public Progress progress() {
             return real.progress();
         }
@@ -131,6 +141,11 @@ public final class Rehearsal {
 
         @Override
         public WatchStart watch(SaveListener listener) {
+            return new WatchStart.Unavailable("a rehearsal watches nothing");
+        }
+
+        @Override
+        public WatchStart watchLessons(SaveListener listener) {
             return new WatchStart.Unavailable("a rehearsal watches nothing");
         }
 

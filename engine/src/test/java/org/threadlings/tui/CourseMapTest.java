@@ -126,7 +126,7 @@ class CourseMapTest {
 
     /** Waits until the cursor is on a line that shows {@code text}. */
     private static String awaitSelected(UiHarness ui, String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + UiHarness.TIMEOUT_MILLIS;
         String selected = ui.selectedRow();
         while (!selected.contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -139,7 +139,7 @@ class CourseMapTest {
 
     /** Waits until the cursor is on another line than {@code before}, and on screen. */
     private static String awaitMoved(UiHarness ui, String before) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + UiHarness.TIMEOUT_MILLIS;
         String selected = ui.selectedRow();
         while (selected.isEmpty() || selected.equals(before)) {
             if (System.currentTimeMillis() > deadline) {

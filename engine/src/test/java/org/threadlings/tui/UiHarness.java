@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Runs the UI on a virtual terminal, presses keys, and reads the screen. */
 final class UiHarness implements AutoCloseable {
 
+    /** Generous: the machines these run on may be busy with several builds at once. */
+    static final long TIMEOUT_MILLIS = 30_000;
+
     private final DefaultVirtualTerminal terminal;
     private final Thread loop;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -53,7 +56,7 @@ final class UiHarness implements AutoCloseable {
 
     /** Waits until the screen shows {@code text}; fails with the screen if it never does. */
     String await(String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (!screen.contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -84,7 +87,7 @@ final class UiHarness implements AutoCloseable {
 
     /** Waits until row {@code row} (0-based) shows {@code text}. */
     String awaitRow(int row, String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (screen.lines().count() <= row || !screen.lines().toList().get(row).contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -98,7 +101,7 @@ final class UiHarness implements AutoCloseable {
 
     /** Waits until the screen no longer shows {@code text}. */
     String awaitGone(String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (screen.contains(text)) {
             if (System.currentTimeMillis() > deadline) {
