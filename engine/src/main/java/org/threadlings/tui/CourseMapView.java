@@ -254,6 +254,10 @@ final class CourseMapView implements View {
             ui.app().push(new ExerciseView(ui, row.exercise()));
         } else if (Keys.is(key, 'o') && row != null) {
             ui.app().push(new LessonView(ui, row.lesson()));
+        } else if (Keys.is(key, '+')) {
+            course().lessons().forEach(lesson -> unfolded.add(lesson.id()));
+        } else if (Keys.is(key, '-')) {
+            unfolded.clear();
         } else if (Keys.is(key, 'c')) {
             continueWhereLeftOff();
         } else if (Keys.is(key, 'f')) {
@@ -372,6 +376,7 @@ final class CourseMapView implements View {
                 new KeyHint("f", "filter", "show all, still to do, or done"),
                 new KeyHint(unicode() ? "← →" : "Left Right", "fold", "fold, unfold a lesson (← on an exercise: its lesson)"),
                 new KeyHint("Space", "fold", "fold or unfold a lesson"),
+                new KeyHint("+ -", "all", "unfold, fold every lesson"),
                 new KeyHint(ui.app().upDown(), "move"),
                 new KeyHint("PgUp PgDn", "page"),
                 new KeyHint("Home End", "first/last", "first, last line")));

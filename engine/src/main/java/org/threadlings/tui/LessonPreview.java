@@ -24,6 +24,8 @@ final class LessonPreview implements AutoCloseable {
     private final Object lock = new Object();
     private SaveWatcher watcher;
     private boolean closed;
+    /** Whether the problems of a file that did not load are on screen. UI thread. */
+    private boolean broken;
 
     LessonPreview(Coursework work, App app, LessonTexts texts, WatchMode watching) {
         this.work = work;
@@ -64,9 +66,14 @@ final class LessonPreview implements AutoCloseable {
 
     /** UI thread: the course loaded after an edit. */
     private void loaded(Course after) {
+        boolean wasBroken = broken;
+        broken = false;
         app.problems(List.of());
         Course before = work.course();
         if (after.equals(before)) {
+            if (wasBroken) {
+                app.status("The lesson files load again.", Role.PASS);
+            }
             return; // saved without a change that shows
         }
         work.replaceCourse(after);
@@ -89,7 +96,10 @@ final class LessonPreview implements AutoCloseable {
                 Course after = work.loadCourse();
                 app.post(() -> loaded(after));
             } catch (CourseFormatException e) {
-                app.post(() -> app.problems(e.problems()));
+                app.post(() -> {
+                    broken = true;
+                    app.problems(e.problems());
+                });
             } catch (RuntimeException e) {
                 app.post(() -> app.status("Reloading the lessons failed: " + e, Role.FAIL));
             }

@@ -3,6 +3,7 @@ package org.threadlings.tui;
 import java.util.ArrayList;
 import java.util.List;
 import org.threadlings.loading.Problem;
+import org.threadlings.report.Wrap;
 
 /**
  * The problems of lesson files edited while the UI is open, at the foot of every screen until
@@ -48,7 +49,11 @@ final class ProblemsPanel {
                 + "; the screens show the lessons as they last loaded. Saving a fix reloads them.", width - 1, " ",
                 Role.FAIL));
         for (Problem problem : problems) {
-            lines.addAll(Line.wrapped(problem.toString(), width - 1, " ", Role.WARN));
+            // A hanging indent: where one problem ends and the next begins stays plain to see.
+            List<String> parts = Wrap.lines(problem.toString(), Math.max(10, width - 3));
+            for (int i = 0; i < parts.size(); i++) {
+                lines.add(Line.of((i == 0 ? " " : "   ") + parts.get(i), Role.WARN));
+            }
         }
         laidOutWidth = width;
         laidOut = lines;
