@@ -18,22 +18,23 @@ public class LostException {
         lost.start();
         lost.join();
         System.err.flush();
-        System.out.println("   main: join() returned normally; result = " + result
-                + "; the exception went to standard error and no further.");
+        System.out.println("   main: join() returned normally; result = " + result);
+        System.out.println("   main: the exception went to standard error, and no further");
 
         System.out.println();
-        System.out.println("2. An uncaught-exception handler sees it (still too late to act on it here)");
+        System.out.println("2. An uncaught-exception handler sees it, as the thread dies");
         Thread handled = new Thread(() -> {
             result = Integer.toString(Integer.parseInt("forty-two"));
         }, "parser-2");
         handled.setUncaughtExceptionHandler((thread, e) ->
-                System.out.println("   handler: " + thread.getName() + " died of " + e));
+                System.out.println("   handler: " + thread.getName() + " died of "
+                        + e.getClass().getSimpleName()));
         handled.start();
         handled.join();
         System.out.println("   main: result = " + result);
 
         System.out.println();
-        System.out.println("3. Carried back: caught in the thread, rethrown by the caller after join()");
+        System.out.println("3. Carried back: caught in the thread, rethrown after join()");
         Throwable[] failure = new Throwable[1];
         Thread carried = new Thread(() -> {
             try {
@@ -49,7 +50,9 @@ public class LostException {
                 throw new IOException("parsing the answer failed", failure[0]);
             }
         } catch (IOException e) {
-            System.out.println("   main: caught " + e.getMessage() + ", caused by " + e.getCause());
+            System.out.println("   main: caught IOException: " + e.getMessage());
+            System.out.println("         caused by " + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage());
         }
     }
 }
