@@ -255,13 +255,14 @@ class FetcherCheck {
             uris.set(broken, server.uri("/broken/" + broken));
             Call call = call(uris);
             if (call.thrown() == null) {
-                String returned = call.bodies() == null ? "null" : "a list with " + call.bodies().stream()
-                        .filter(b -> b == null).count() + " null bodies";
+                String returned = call.bodies() == null ? "null" : "a list with " + Words.plural(call.bodies().stream()
+                        .filter(b -> b == null).count(), "null body", "null bodies");
                 throw failure("the server answered " + uris.get(broken).getPath() + " with 500, so fetch() threw an "
                         + "IOException in its thread; fetchAll() returned " + returned + " instead of throwing. "
-                        + "An exception in a thread ends only that thread (the default handler prints it and it "
-                        + "is gone). Catch it inside the thread, keep it where the caller can see it, and throw "
-                        + "an IOException with it as the cause after join().");
+                        + "An exception in a thread never reaches the caller by itself: uncaught, it ends only "
+                        + "that thread (the default handler prints it); caught and printed, it is gone too. Catch "
+                        + "it inside the thread, keep it where the caller can see it (an array slot per thread), "
+                        + "and after join() throw an IOException with it as the cause.");
             }
             if (!(call.thrown() instanceof IOException)) {
                 throw failure("fetchAll() threw " + describe(call.thrown()) + "; expected an IOException (the "
