@@ -372,8 +372,20 @@ class WorkerCheck {
     @DisplayName("blocks while its inbox is empty, instead of spinning")
     void blocksWhenIdle() throws InterruptedException {
         Run run = new Run().start();
+        String spinning = "it spins, asking for work again and again and burning a core while there is none. "
+                + "inbox.take() blocks (state WAITING, no CPU) until a job arrives, and still answers an "
+                + "interrupt at once.";
         try {
-            Thread.sleep(50);
+            // A thread just started may wait for a core before it reaches take(), RUNNABLE all the
+            // while: give it up to 2 s to block once. A spinning worker never does.
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (run.thread.getState() == Thread.State.RUNNABLE || run.thread.getState() == Thread.State.NEW) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionFailedError("with an empty inbox the worker's thread stayed RUNNABLE for "
+                            + "2 s without ever blocking: " + spinning);
+                }
+                Thread.sleep(5);
+            }
             int samples = 40;
             int runnable = 0;
             for (int i = 0; i < samples; i++) {
@@ -384,9 +396,7 @@ class WorkerCheck {
             }
             if (runnable > samples / 2) {
                 throw new AssertionFailedError("with an empty inbox the worker's thread was RUNNABLE in " + runnable
-                        + " of " + samples + " looks over 0.2 s: it spins, asking for work again and again and "
-                        + "burning a core while there is none. inbox.take() blocks (state WAITING, no CPU) until "
-                        + "a job arrives, and still answers an interrupt at once.");
+                        + " of " + samples + " looks over 0.2 s: " + spinning);
             }
             CheckReport.note("idle worker: RUNNABLE in " + runnable + " of " + samples + " looks, otherwise "
                     + run.thread.getState());
