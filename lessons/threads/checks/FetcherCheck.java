@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -63,7 +65,8 @@ class FetcherCheck {
     }
 
     /** What one call of fetchAll did, and the threads of the student's still alive when it returned. */
-    private record Call(List<String> bodies, Throwable thrown, Set<Thread> studentThreads, List<String> stillAlive) {
+    private record Call(List<String> bodies, Throwable thrown, Set<Thread> studentThreads, int mostAtOnce,
+                        List<String> stillAlive) {
     }
 
     /**
@@ -77,6 +80,7 @@ class FetcherCheck {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<List<String>> aliveAtReturn = new AtomicReference<>(List.of());
             Set<Thread> seen = ConcurrentHashMap.newKeySet();
+            AtomicInteger mostAtOnce = new AtomicInteger();
             CompletableFuture<List<String>> result = new CompletableFuture<>();
             Thread caller = Thread.ofPlatform().daemon().name("fetchAll-caller").unstarted(() -> {
                 Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -96,26 +100,32 @@ class FetcherCheck {
             });
             caller.start();
             Await.until(() -> {
-                noteStudentThreads(caller, seen);
+                mostAtOnce.accumulateAndGet(noteStudentThreads(caller, seen), Math::max);
                 return result.isDone();
             }, CALL_LIMIT, "fetchAll() to return");
-            return new Call(result.getNow(null), thrown.get(), Set.copyOf(seen), aliveAtReturn.get());
+            return new Call(result.getNow(null), thrown.get(), Set.copyOf(seen), mostAtOnce.get(), aliveAtReturn.get());
         } finally {
             client.shutdownNow();
         }
     }
 
-    private static void noteStudentThreads(Thread caller, Set<Thread> seen) {
-        Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (thread != caller && thread != Thread.currentThread()) {
-                for (StackTraceElement frame : stack) {
-                    if (frame.getClassName().startsWith("threads.") && !frame.getClassName().startsWith("threads.checks.")) {
-                        seen.add(thread);
-                        break;
-                    }
+    /** Adds the threads running the student's code now to {@code seen}; returns how many there are. */
+    private static int noteStudentThreads(Thread caller, Set<Thread> seen) {
+        int now = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            if (thread == caller || thread == Thread.currentThread()) {
+                continue;
+            }
+            for (StackTraceElement frame : entry.getValue()) {
+                if (frame.getClassName().startsWith("threads.") && !frame.getClassName().startsWith("threads.checks.")) {
+                    seen.add(thread);
+                    now++;
+                    break;
                 }
             }
-        });
+        }
+        return now;
     }
 
     private static List<URI> uris(LoopbackServer server, String prefix, int n) {
@@ -225,6 +235,11 @@ class FetcherCheck {
             if (peak == 0) {
                 throw failure("no request reached the server before fetchAll() returned: it returned without "
                         + "waiting for the threads it started. join() every thread before returning.");
+            }
+            if (peak < n && call.mostAtOnce() >= n) {
+                throw new Inconclusive("your " + n + " threads were all at work at once, yet the server saw at most "
+                        + peak + " of the requests together (in flight as each arrived: " + atArrival + "): the "
+                        + "machine seems too busy to deliver them in time. Run the check again.");
             }
             if (peak < n) {
                 throw failure("at most " + peak + " of the " + n + " requests were in flight at once (requests in "
