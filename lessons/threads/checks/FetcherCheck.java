@@ -147,7 +147,7 @@ class FetcherCheck {
         int n = 8;
         // Distinct delays 40 ms apart in a shuffled order, never sorted: the answers come back
         // in an order other than the requests'.
-        List<Integer> delays = new ArrayList<>(IntStream.range(0, n).mapToObj(i -> 60 + 40 * i).toList());
+        List<Integer> delays = new ArrayList<>(IntStream.range(0, n).mapToObj(i -> 150 + 40 * i).toList());
         do {
             Collections.shuffle(delays, RANDOM);
         } while (delays.equals(delays.stream().sorted().toList()));
