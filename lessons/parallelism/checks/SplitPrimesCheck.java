@@ -94,12 +94,20 @@ class SplitPrimesCheck {
             throw new AssertionFailedError(call + " tested some numbers on the calling thread ("
                     + Words.count(work.get(caller[0])) + " of them) and the rest on "
                     + Words.plural(work.size() - 1, "other thread", "other threads")
-                    + ". A thread whose run() you call yourself runs on the caller: call start() on every thread.");
+                    + ". The work belongs to the `threads` threads you create: if you called run() on one of them, "
+                    + "call start() instead (run() executes right here, on the caller). A parallel stream also "
+                    + "works on the caller, and ignores `threads`.");
+        }
+        if (work.size() == 1) {
+            throw new AssertionFailedError(call + " asked for " + WATCHED_THREADS + " threads, but one thread ("
+                    + work.keySet().iterator().next().getName() + ") tested all " + Words.count(WATCHED_BELOW)
+                    + " numbers, so only one core was ever busy. Create `threads` threads and give each one its "
+                    + "own part of the range.");
         }
         if (work.size() != WATCHED_THREADS) {
             throw new AssertionFailedError(call + " asked for " + WATCHED_THREADS + " threads, but "
                     + Words.plural(work.size(), "thread", "threads") + " tested numbers. Create exactly `threads` "
-                    + "threads and give each one a part of the range.");
+                    + "threads and give each one its own part of the range.");
         }
         if (watched.peakTogether() < 2) {
             throw new AssertionFailedError(call + " used " + WATCHED_THREADS + " threads, but they never ran at the "
