@@ -41,7 +41,8 @@ final class SharedUpdates {
         for (JavaClass c : classes) {
             for (JavaCodeUnit unit : c.getCodeUnits()) {
                 boolean callerOnly = c.getName().equals(counter.getName())
-                        && (unit.getName().equals("count") || unit.isConstructor() || unit.getName().equals("<clinit>"));
+                        && (unit.getName().equals("count") || unit.isConstructor()
+                        || unit.getName().equals("<clinit>"));
                 if (callerOnly) {
                     continue;
                 }

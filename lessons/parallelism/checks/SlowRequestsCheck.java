@@ -107,7 +107,8 @@ class SlowRequestsCheck {
                 // What the server has seen by now is enough to tell; closing it ends the requests left.
                 if (server.peakInFlight() < MANY) {
                     throw new AssertionFailedError("fetchAll had not returned after "
-                            + Words.duration(ENOUGH_FOR_ANY_VERDICT) + ". " + notTogether(server.peakInFlight(), server.wallTime(), cores));
+                            + Words.duration(ENOUGH_FOR_ANY_VERDICT) + ". "
+                            + notTogether(server.peakInFlight(), server.wallTime(), cores));
                 }
             } catch (ExecutionException e) {
                 // rethrown below, with the student's frames, by Await
