@@ -1,0 +1,199 @@
+package bottleneck.checks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.opentest4j.AssertionFailedError;
+import org.threadlings.checks.CheckReport;
+import org.threadlings.checks.Inconclusive;
+import org.threadlings.checks.SpeedupRule;
+import org.threadlings.checks.Words;
+import org.threadlings.verdict.Measurement;
+
+/**
+ * The speed-up check of this lesson: like the toolkit's {@code Speedup} (warm-up, then rounds in
+ * a shuffled order, best time of each, judged by {@link SpeedupRule}), with two additions.
+ *
+ * <ul>
+ * <li>The exercise's starter runs in the same rounds, so the report shows the student's speed-up
+ * next to the one they started from.</li>
+ * <li>Two controls guard against a machine too noisy to judge, which on a shared 2-core machine
+ * under heavy load happened often enough to matter: a sequential answer once reached 1.59× on
+ * two rounds because the baseline's best time was an unlucky one. The one-thread baseline runs
+ * twice in every round, as two contenders: their best times must agree, and the faster is the
+ * baseline. A starter known to take turns is a negative control: if it seems to speed up as
+ * much as required, the timings cannot tell serial from parallel, and there is no verdict.</li>
+ * </ul>
+ *
+ * A candidate far slower than both one thread and the parallel reference stops the rounds early
+ * and fails on any machine: load slows the reference as much as correct code, so a candidate
+ * several times slower than the reference is slow by its own doing.
+ */
+final class SideBySide {
+
+    /**
+     * A candidate this many times slower than one thread, and {@link #HOPELESS_VS_REFERENCE} times
+     * slower than the parallel reference, fails on any machine, after two rounds.
+     */
+    private static final double HOPELESS = 4.0;
+    private static final double HOPELESS_VS_REFERENCE = 3.0;
+    /** The two baselines' best times may differ by this share before the timings count as noise. */
+    private static final double BASELINE_AGREEMENT = 0.25;
+    private static final int MIN_ROUNDS = 3;
+    /** No new round starts after this much time (once MIN_ROUNDS ran), to keep a busy machine's grading short. */
+    private static final Duration BUDGET = Duration.ofSeconds(4);
+
+    private static final int BASE = 0;
+    private static final int REF = 1;
+    private static final int STARTER = 2;
+    private static final int CAND = 3;
+    private static final int BASE_AGAIN = 4;
+
+    private final String what;
+    private final Callable<?>[] work = new Callable<?>[5];
+    private String starterName = "the starter";
+    private boolean starterTakesTurns;
+    private String advice = "";
+    private int warmups = 1;
+    private int rounds = 5;
+
+    private SideBySide(String what) {
+        this.what = what;
+    }
+
+    static SideBySide of(String what) {
+        return new SideBySide(what);
+    }
+
+    SideBySide baseline(Callable<?> oneThread) {
+        work[BASE] = oneThread;
+        work[BASE_AGAIN] = oneThread;
+        return this;
+    }
+
+    SideBySide reference(Callable<?> parallel) {
+        work[REF] = parallel;
+        return this;
+    }
+
+    /**
+     * @param name       how the report calls it: "one big lock (the starter)"
+     * @param takesTurns whether it is known never to run two threads at once (a negative control)
+     */
+    SideBySide starter(String name, boolean takesTurns, Callable<?> original) {
+        this.starterName = name;
+        this.starterTakesTurns = takesTurns;
+        work[STARTER] = original;
+        return this;
+    }
+
+    SideBySide candidate(Callable<?> students) {
+        work[CAND] = students;
+        return this;
+    }
+
+    SideBySide advice(String nextStep) {
+        this.advice = nextStep;
+        return this;
+    }
+
+    SideBySide rounds(int warmupRounds, int measuredRounds) {
+        this.warmups = warmupRounds;
+        this.rounds = measuredRounds;
+        return this;
+    }
+
+    void check() throws Exception {
+        long[] best = new long[work.length];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        Random shuffler = new Random();
+        List<Integer> order = new ArrayList<>(List.of(BASE, REF, STARTER, CAND, BASE_AGAIN));
+        int done = 0;
+        long budgetEnd = System.nanoTime() + BUDGET.toNanos();
+        for (int round = 0; round < warmups + rounds; round++) {
+            Collections.shuffle(order, shuffler);
+            for (int which : order) {
+                long start = System.nanoTime();
+                work[which].call();
+                long took = System.nanoTime() - start;
+                if (round >= warmups) {
+                    best[which] = Math.min(best[which], took);
+                }
+            }
+            if (round >= warmups) {
+                done++;
+                if ((done >= 2 && hopeless(best)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
+                    break;
+                }
+            }
+        }
+        judge(best, done);
+    }
+
+    private static boolean hopeless(long[] best) {
+        long base = Math.min(best[BASE], best[BASE_AGAIN]);
+        return best[CAND] >= HOPELESS * base && best[CAND] >= HOPELESS_VS_REFERENCE * best[REF];
+    }
+
+    private void judge(long[] best, int done) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long baseNanos = Math.min(best[BASE], best[BASE_AGAIN]);
+        double disagreement = (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, baseNanos) - 1;
+        Duration base = Duration.ofNanos(baseNanos);
+        Duration ref = Duration.ofNanos(best[REF]);
+        Duration starter = Duration.ofNanos(best[STARTER]);
+        Duration yours = Duration.ofNanos(best[CAND]);
+        SpeedupRule.Judgement judgement = SpeedupRule.DEFAULT.judge(base, ref, yours, cores);
+        double starterSpeedup = (double) baseNanos / Math.max(1, best[STARTER]);
+        CheckReport.judged(new Measurement(judgement.candidateSpeedup(), judgement.required(), "×", true));
+        String sideBySide = starterName + " " + Words.times(starterSpeedup) + ", yours "
+                + Words.times(judgement.candidateSpeedup()) + ", a parallel reference "
+                + Words.times(judgement.referenceSpeedup());
+        CheckReport.note("speed-up over one thread: " + sideBySide);
+        CheckReport.note(what + ": one thread " + Words.duration(base) + " (and "
+                + Words.duration(Duration.ofNanos(Math.max(best[BASE], best[BASE_AGAIN]))) + " the second time), "
+                + starterName + " " + Words.duration(starter) + ", yours " + Words.duration(yours) + ", reference "
+                + Words.duration(ref) + "; best of " + Words.plural(done, "round", "rounds") + " on "
+                + Words.plural(cores, "core", "cores"));
+        double slowdown = 1 / Math.max(1e-9, judgement.candidateSpeedup());
+        if (judgement.status() != SpeedupRule.Status.PASS && done >= 2 && hopeless(best)) {
+            throw new AssertionFailedError("Much slower than one thread: " + what + " took " + Words.duration(yours)
+                    + " with your code and " + Words.duration(base) + " on one thread, "
+                    + String.format(Locale.ROOT, "%.1f", slowdown) + " times as long, and "
+                    + String.format(Locale.ROOT, "%.1f", (double) best[CAND] / Math.max(1, best[REF]))
+                    + " times as long as a parallel reference (" + sideBySide
+                    + "). The threads spend their time waiting for each other, not working."
+                    + (advice.isEmpty() ? "" : " " + advice));
+        }
+        if (judgement.status() == SpeedupRule.Status.INCONCLUSIVE) {
+            throw inconclusive(judgement.reason(), sideBySide);
+        }
+        if (disagreement > BASELINE_AGREEMENT) {
+            throw inconclusive("the same one-thread code took " + Words.duration(base) + " and "
+                    + Words.duration(Duration.ofNanos(Math.max(best[BASE], best[BASE_AGAIN])))
+                    + " at best: the machine is too busy for timings to mean anything", sideBySide);
+        }
+        if (starterTakesTurns && starterSpeedup >= judgement.required()) {
+            throw inconclusive(starterName + ", whose threads only take turns, seemed to reach "
+                    + Words.times(starterSpeedup) + ": timings this noisy cannot tell serial code from parallel",
+                    sideBySide);
+        }
+        if (judgement.status() == SpeedupRule.Status.FAIL) {
+            throw new AssertionFailedError("Too slow: " + what + " took " + Words.duration(yours)
+                    + " with your code and " + Words.duration(base) + " on one thread, a speed-up of "
+                    + Words.times(judgement.candidateSpeedup()) + " where " + Words.times(judgement.required())
+                    + " was required (a parallel reference reached " + Words.times(judgement.referenceSpeedup())
+                    + " on this machine just now, " + starterName + " " + Words.times(starterSpeedup) + ")."
+                    + (advice.isEmpty() ? "" : " " + advice));
+        }
+    }
+
+    private Inconclusive inconclusive(String reason, String sideBySide) {
+        return new Inconclusive("No verdict on the speed-up of " + what + ": " + reason + " (" + sideBySide
+                + "). Close other busy programs and run the check again.");
+    }
+}
