@@ -104,7 +104,7 @@ class GlobalLockSumCheck {
         Bounded.call(Duration.ofSeconds(25), "the speed-up measurement to end", () -> {
             SideBySide.of("adding up " + Words.count(TIMED_N) + " scrambled numbers")
                     .baseline(() -> Reference.oneThread(TIMED_N, work))
-                    .reference(() -> Reference.partsPerThread(TIMED_N, cores, work))
+                    .reference(() -> Reference.partsPerThread(TIMED_N, cores, work), () -> Reference.lastCores)
                     .starter("one big lock (the starter)", () -> Reference.bigLock(TIMED_N, cores, work))
                     .candidate(() -> GlobalLockSum.sum(TIMED_N, cores, work))
                     .advice(FIX)
@@ -127,7 +127,11 @@ class GlobalLockSumCheck {
             return total;
         }
 
+        /** Cores the last run of {@link #partsPerThread} really used. */
+        static volatile double lastCores;
+
         static long partsPerThread(long n, int threads, CpuWork work) throws InterruptedException {
+            CpuGauge gauge = new CpuGauge();
             long[] parts = new long[threads];
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
@@ -135,11 +139,13 @@ class GlobalLockSumCheck {
                 long from = n * t / threads;
                 long to = n * (t + 1) / threads;
                 workers[t] = Thread.ofPlatform().daemon(true).name("reference-" + t).start(() -> {
+                    long cpu = CpuGauge.workerStart();
                     long mine = 0;
                     for (long i = from; i < to; i++) {
                         mine += work.applyAsLong(i);
                     }
                     parts[slot] = mine;
+                    gauge.workerDone(cpu);
                 });
             }
             long total = 0;
@@ -147,6 +153,7 @@ class GlobalLockSumCheck {
                 workers[t].join();
                 total += parts[t];
             }
+            lastCores = gauge.cores();
             return total;
         }
 

@@ -120,7 +120,7 @@ class LatencyHistogramCheck {
         Bounded.call(Duration.ofSeconds(25), "the speed-up measurement to end", () -> {
             SideBySide.of("a histogram of " + Words.count(TIMED_N) + " request latencies")
                     .baseline(() -> Reference.oneThread(TIMED_N, latency))
-                    .reference(() -> Reference.histogramPerThread(TIMED_N, cores, latency))
+                    .reference(() -> Reference.histogramPerThread(TIMED_N, cores, latency), () -> Reference.lastCores)
                     .starter("shared atomics (the starter)", () -> Reference.sharedAtomics(TIMED_N, cores, latency))
                     .candidate(() -> LatencyHistogram.histogram(TIMED_N, cores, latency))
                     .advice(FIX)
@@ -155,7 +155,11 @@ class LatencyHistogramCheck {
             return counts;
         }
 
+        /** Cores the last run of {@link #histogramPerThread} really used. */
+        static volatile double lastCores;
+
         static long[] histogramPerThread(long n, int threads, RequestLatency latency) throws InterruptedException {
+            CpuGauge gauge = new CpuGauge();
             long[][] perThread = new long[threads][];
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
@@ -163,11 +167,13 @@ class LatencyHistogramCheck {
                 long from = n * t / threads;
                 long to = n * (t + 1) / threads;
                 workers[t] = Thread.ofPlatform().daemon(true).name("reference-" + t).start(() -> {
+                    long cpu = CpuGauge.workerStart();
                     long[] mine = new long[32];
                     for (long i = from; i < to; i++) {
                         mine[RequestLatency.bucketOf(latency.applyAsLong(i))]++;
                     }
                     perThread[slot] = mine;
+                    gauge.workerDone(cpu);
                 });
             }
             long[] counts = new long[32];
@@ -177,6 +183,7 @@ class LatencyHistogramCheck {
                     counts[b] += perThread[t][b];
                 }
             }
+            lastCores = gauge.cores();
             return counts;
         }
 

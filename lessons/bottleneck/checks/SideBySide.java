@@ -2,11 +2,13 @@ package bottleneck.checks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
@@ -45,6 +47,9 @@ final class SideBySide {
     /** The two baselines' best times may differ by this share before the timings count as noise. */
     private static final double BASELINE_AGREEMENT = 0.25;
     private static final int MIN_ROUNDS = 3;
+    /** A round counts only if the reference's threads used this many cores: two threads really side by side. */
+    private static final double MIN_CORES_USED = 1.6;
+    private static final int MIN_GOOD_ROUNDS = 2;
     /** No new round starts after this much time (once MIN_ROUNDS ran), to keep a busy machine's grading short. */
     private static final Duration BUDGET = Duration.ofSeconds(3);
 
@@ -58,6 +63,7 @@ final class SideBySide {
     private final Callable<?>[] work = new Callable<?>[5];
     private String starterName = "the starter";
     private String advice = "";
+    private DoubleSupplier referenceCores;
     private int warmups = 1;
     private int rounds = 5;
 
@@ -75,8 +81,13 @@ final class SideBySide {
         return this;
     }
 
-    SideBySide reference(Callable<?> parallel) {
+    /**
+     * @param parallel  a known-good parallel version
+     * @param coresUsed after each run of it, how many cores it really used (see {@link CpuGauge})
+     */
+    SideBySide reference(Callable<?> parallel, DoubleSupplier coresUsed) {
         work[REF] = parallel;
+        this.referenceCores = coresUsed;
         return this;
     }
 
@@ -108,30 +119,56 @@ final class SideBySide {
     }
 
     void check() throws Exception {
-        long[] best = new long[work.length];
-        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        long[] all = new long[work.length];  // best times over every measured round
+        long[] good = new long[work.length]; // best times over rounds in which the reference had two cores
+        Arrays.fill(all, Long.MAX_VALUE);
+        Arrays.fill(good, Long.MAX_VALUE);
         Random shuffler = new Random();
         List<Integer> order = new ArrayList<>(List.of(BASE, REF, STARTER, CAND, BASE_AGAIN));
         int done = 0;
+        int goodRounds = 0;
+        double mostCores = 0;
         long budgetEnd = System.nanoTime() + BUDGET.toNanos();
-        for (int round = 0; round < warmups + rounds; round++) {
+        for (int round = 0; goodRounds < rounds; round++) {
             Collections.shuffle(order, shuffler);
+            long[] took = new long[work.length];
             for (int which : order) {
                 long start = System.nanoTime();
                 work[which].call();
-                long took = System.nanoTime() - start;
-                if (round >= warmups) {
-                    best[which] = Math.min(best[which], took);
+                took[which] = System.nanoTime() - start;
+            }
+            if (round < warmups) {
+                continue;
+            }
+            done++;
+            double cores = referenceCores.getAsDouble();
+            mostCores = Math.max(mostCores, cores);
+            for (int which = 0; which < work.length; which++) {
+                all[which] = Math.min(all[which], took[which]);
+                if (cores >= MIN_CORES_USED) {
+                    good[which] = Math.min(good[which], took[which]);
                 }
             }
-            if (round >= warmups) {
-                done++;
-                if ((done >= 2 && hopeless(best) && agree(best)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
-                    break;
-                }
+            if (cores >= MIN_CORES_USED) {
+                goodRounds++;
+            }
+            if ((done >= 2 && hopeless(all) && agree(all)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
+                break;
             }
         }
-        judge(best, done);
+        String rounds = goodRounds + " of " + Words.plural(done, "round", "rounds") + " had two cores free; the "
+                + "reference's threads used at most " + String.format(Locale.ROOT, "%.2f", mostCores) + " cores";
+        if (done >= 2 && hopeless(all) && agree(all)) {
+            judge(all, done, rounds);
+        } else if (goodRounds < MIN_GOOD_ROUNDS) {
+            CheckReport.note(rounds);
+            throw new Inconclusive("No verdict on the speed-up of " + what + ": other programs were using the "
+                    + "cores (" + rounds + "). Two threads then take turns on a crowded core instead of running side "
+                    + "by side, and neither a speed-up nor threads slowing each other down can be seen. Close other "
+                    + "busy programs and run the check again.");
+        } else {
+            judge(good, goodRounds, rounds);
+        }
     }
 
     private static boolean agree(long[] best) {
@@ -144,7 +181,7 @@ final class SideBySide {
         return best[CAND] >= HOPELESS * base && best[CAND] >= HOPELESS_VS_REFERENCE * best[REF];
     }
 
-    private void judge(long[] best, int done) {
+    private void judge(long[] best, int done, String rounds) {
         int cores = Runtime.getRuntime().availableProcessors();
         long baseNanos = Math.min(best[BASE], best[BASE_AGAIN]);
         double disagreement = (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, baseNanos) - 1;
@@ -163,7 +200,7 @@ final class SideBySide {
                 + Words.duration(Duration.ofNanos(Math.max(best[BASE], best[BASE_AGAIN]))) + " the second time), "
                 + starterName + " " + Words.duration(starter) + ", yours " + Words.duration(yours) + ", reference "
                 + Words.duration(ref) + "; best of " + Words.plural(done, "round", "rounds") + " on "
-                + Words.plural(cores, "core", "cores"));
+                + Words.plural(cores, "core", "cores") + "; " + rounds);
         double slowdown = 1 / Math.max(1e-9, judgement.candidateSpeedup());
         if (disagreement > BASELINE_AGREEMENT) {
             throw inconclusive("the same one-thread code took " + Words.duration(base) + " and "
