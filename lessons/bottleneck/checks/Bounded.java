@@ -2,6 +2,7 @@ package bottleneck.checks;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.threadlings.checks.Await;
 
@@ -19,6 +20,13 @@ final class Bounded {
     static <T> T call(Duration limit, String what, Callable<T> body) throws Exception {
         FutureTask<T> task = new FutureTask<>(body);
         Thread.ofPlatform().daemon(true).name("check-caller").start(task);
-        return Await.result(task, limit, what);
+        try {
+            return Await.result(task, limit, what);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // a failed assertion inside the body is the check's verdict, not an error
+            }
+            throw e;
+        }
     }
 }

@@ -14,8 +14,8 @@ class GlobalLockSumCheck {
 
     /** Rounds of scrambling per number: about 10 ns of work, small enough that a lock per number costs more. */
     private static final int ROUNDS = 4;
-    /** Numbers in the timed sum: about 60 ms on one thread on a quiet 2-core machine. */
-    private static final long TIMED_N = 5_000_000;
+    /** Numbers in the timed sum: about 60 ms on one thread on a quiet 2-core machine (measured 7 to 8 ns a number). */
+    private static final long TIMED_N = 8_000_000;
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private static final String FIX = "Let each thread add up its part in a local variable of its own, with no "

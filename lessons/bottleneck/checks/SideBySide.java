@@ -152,13 +152,13 @@ final class SideBySide {
             if (cores >= MIN_CORES_USED) {
                 goodRounds++;
             }
-            if ((done >= 2 && hopeless(all) && agree(all)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
+            if ((done >= 2 && hopeless(all)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
                 break;
             }
         }
         String rounds = goodRounds + " of " + Words.plural(done, "round", "rounds") + " had two cores free; the "
                 + "reference's threads used at most " + String.format(Locale.ROOT, "%.2f", mostCores) + " cores";
-        if (done >= 2 && hopeless(all) && agree(all)) {
+        if (done >= 2 && hopeless(all)) {
             judge(all, done, rounds);
         } else if (goodRounds < MIN_GOOD_ROUNDS) {
             CheckReport.note(rounds);
@@ -171,13 +171,9 @@ final class SideBySide {
         }
     }
 
-    private static boolean agree(long[] best) {
-        long low = Math.min(best[BASE], best[BASE_AGAIN]);
-        return Math.max(best[BASE], best[BASE_AGAIN]) <= (1 + BASELINE_AGREEMENT) * low;
-    }
-
+    /** Judged against the slower of the two baselines, so that one lucky baseline cannot make it. */
     private static boolean hopeless(long[] best) {
-        long base = Math.min(best[BASE], best[BASE_AGAIN]);
+        long base = Math.max(best[BASE], best[BASE_AGAIN]);
         return best[CAND] >= HOPELESS * base && best[CAND] >= HOPELESS_VS_REFERENCE * best[REF];
     }
 
@@ -202,12 +198,7 @@ final class SideBySide {
                 + Words.duration(ref) + "; best of " + Words.plural(done, "round", "rounds") + " on "
                 + Words.plural(cores, "core", "cores") + "; " + rounds);
         double slowdown = 1 / Math.max(1e-9, judgement.candidateSpeedup());
-        if (disagreement > BASELINE_AGREEMENT) {
-            throw inconclusive("the same one-thread code took " + Words.duration(base) + " and "
-                    + Words.duration(Duration.ofNanos(Math.max(best[BASE], best[BASE_AGAIN])))
-                    + " at best: the machine is too busy for timings to mean anything", sideBySide);
-        }
-        if (judgement.status() != SpeedupRule.Status.PASS && done >= 2 && hopeless(best)) {
+        if (done >= 2 && hopeless(best)) {
             throw new AssertionFailedError("Much slower than one thread: " + what + " took " + Words.duration(yours)
                     + " with your code and " + Words.duration(base) + " on one thread, "
                     + String.format(Locale.ROOT, "%.1f", slowdown) + " times as long, and "
@@ -215,6 +206,11 @@ final class SideBySide {
                     + " times as long as a parallel reference (" + sideBySide
                     + "). The threads spend their time waiting for each other, not working."
                     + (advice.isEmpty() ? "" : " " + advice));
+        }
+        if (disagreement > BASELINE_AGREEMENT) {
+            throw inconclusive("the same one-thread code took " + Words.duration(base) + " and "
+                    + Words.duration(Duration.ofNanos(Math.max(best[BASE], best[BASE_AGAIN])))
+                    + " at best: the machine is too busy for timings to mean anything", sideBySide);
         }
         if (judgement.status() == SpeedupRule.Status.INCONCLUSIVE) {
             throw inconclusive(judgement.reason(), sideBySide);

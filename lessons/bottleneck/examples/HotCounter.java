@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Two threads go through 20 million events between them and count the ones that match (about
+ * Two threads go through 50 million events between them and count the ones that match (about
  * half), six ways: one shared AtomicLong, one
  * LongAdder, an AtomicLong each in two neighbouring slots of one array (false sharing), the
  * same with the slots 128 bytes apart, and a plain local counter per thread added up at the
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class HotCounter {
 
-    static final long EVENTS = 20_000_000;
+    static final long EVENTS = 50_000_000;
     static long expected;
 
     /** Whether event i matches: a cheap hash, the same for every way, so no loop can be folded away. */
