@@ -8,10 +8,10 @@ import java.util.function.LongUnaryOperator;
  *
  * histogram() sorts the latencies of n requests into 32 buckets (one per power of two of
  * microseconds) on several threads. There is no lock anywhere: every thread adds one to a
- * shared AtomicLongArray for every request. The result is exact, and on 2 cores it is no faster
- * than one thread, often slower. Most requests land in the same few buckets, so both cores keep
- * writing to the same cache line, and each write must first take that line away from the other
- * core. The threads run at once and still wait for each other, in the hardware this time.
+ * shared AtomicLongArray for every request. The result is exact, and on 2 cores it is barely
+ * faster than one thread, sometimes slower. Most requests land in the same few buckets, so both
+ * cores keep writing to the same cache line, and each write must first take that line away from
+ * the other core. The threads run at once and still wait for each other, in the hardware.
  *
  * What to do: give each thread a histogram of its own (a plain long[BUCKETS]) to count into,
  * with nothing shared while the threads run, and add the histograms together once, after every

@@ -105,7 +105,7 @@ class GlobalLockSumCheck {
             SideBySide.of("adding up " + Words.count(TIMED_N) + " scrambled numbers")
                     .baseline(() -> Reference.oneThread(TIMED_N, work))
                     .reference(() -> Reference.partsPerThread(TIMED_N, cores, work), () -> Reference.lastCores)
-                    .starter("one big lock (the starter)", () -> Reference.bigLock(TIMED_N, cores, work))
+                    .starter("one big lock (the starter)", true, () -> Reference.bigLock(TIMED_N, cores, work))
                     .candidate(() -> GlobalLockSum.sum(TIMED_N, cores, work))
                     .advice(FIX)
                     .check();

@@ -27,9 +27,9 @@ import org.threadlings.verdict.Measurement;
  * under heavy load happened often enough to matter: a sequential answer once reached 1.59× on
  * two rounds because the baseline's best time was an unlucky one. The one-thread baseline runs
  * twice in every round, as two contenders: their best times must agree, and the faster is the
- * baseline. The starter, built not to speed up (the checks fail it), is a negative control: if
- * it seems to speed up as much as required, the timings cannot tell slow code from fast, and
- * there is no verdict.</li>
+ * baseline. A starter whose threads take turns is a negative control: if it seems to speed up
+ * as much as required, the timings cannot tell serial code from parallel, and there is no
+ * verdict.</li>
  * </ul>
  *
  * A candidate far slower than both one thread and the parallel reference stops the rounds early
@@ -62,6 +62,7 @@ final class SideBySide {
     private final String what;
     private final Callable<?>[] work = new Callable<?>[5];
     private String starterName = "the starter";
+    private boolean starterIsControl;
     private String advice = "";
     private DoubleSupplier referenceCores;
     private int warmups = 1;
@@ -92,12 +93,15 @@ final class SideBySide {
     }
 
     /**
-     * The exercise's starter, which must not reach the bar: a negative control as well.
+     * The exercise's starter, measured for the report.
      *
-     * @param name how the report calls it: "one big lock (the starter)"
+     * @param name    how the report calls it: "one big lock (the starter)"
+     * @param control whether it can never reach the bar (its threads take turns), which makes it a
+     *                negative control: if it seems to, the timings are noise
      */
-    SideBySide starter(String name, Callable<?> original) {
+    SideBySide starter(String name, boolean control, Callable<?> original) {
         this.starterName = name;
+        this.starterIsControl = control;
         work[STARTER] = original;
         return this;
     }
@@ -215,9 +219,9 @@ final class SideBySide {
         if (judgement.status() == SpeedupRule.Status.INCONCLUSIVE) {
             throw inconclusive(judgement.reason(), sideBySide);
         }
-        if (starterSpeedup >= judgement.required()) {
-            throw inconclusive(starterName + ", which is built not to speed up, seemed to reach "
-                    + Words.times(starterSpeedup) + ": timings this noisy cannot tell slow code from fast",
+        if (starterIsControl && starterSpeedup >= judgement.required()) {
+            throw inconclusive(starterName + ", whose threads only take turns, seemed to reach "
+                    + Words.times(starterSpeedup) + ": timings this noisy cannot tell serial code from parallel",
                     sideBySide);
         }
         if (judgement.status() == SpeedupRule.Status.FAIL) {
