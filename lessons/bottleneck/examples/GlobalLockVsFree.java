@@ -40,6 +40,18 @@ public class GlobalLockVsFree {
             long took = best(labels[k], threads, k < 2, expected);
             System.out.printf("%-32s %5d ms %8.2fx%n", labels[k], took / 1_000_000, (double) oneThread / took);
         }
+        long startJoin = Long.MAX_VALUE; // what a thread costs before it does any work
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            for (int k = 0; k < 200; k++) {
+                Thread nothing = new Thread(() -> { });
+                nothing.start();
+                nothing.join();
+            }
+            startJoin = Math.min(startJoin, (System.nanoTime() - start) / 200);
+        }
+        System.out.printf("%nStarting a thread that does nothing and joining it: %d us each, the time to add%n"
+                + "up about %,d of these numbers on one thread.%n", startJoin / 1000, startJoin * N / oneThread);
         System.out.println();
         System.out.println("Who was working when, 2 threads adding up 2,000,000 numbers (# = this thread was");
         System.out.println("adding numbers for most of that column's time, . = it was waiting or not started):");

@@ -38,8 +38,8 @@ public class HotCounter {
             {"1 thread,  one AtomicLong", 1, (Counting) HotCounter::sharedAtomic},
             {"2 threads, one shared AtomicLong", 2, (Counting) HotCounter::sharedAtomic},
             {"2 threads, one LongAdder", 2, (Counting) HotCounter::adder},
-            {"2 threads, neighbouring slots", 2, (Counting) (t, e) -> slots(t, e, 1)},
-            {"2 threads, slots 128 bytes apart", 2, (Counting) (t, e) -> slots(t, e, 16)},
+            {"2 threads, atomics side by side", 2, (Counting) (t, e) -> slots(t, e, 1)},
+            {"2 threads, atomics 128 bytes apart", 2, (Counting) (t, e) -> slots(t, e, 16)},
             {"2 threads, a local count each", 2, (Counting) HotCounter::locals},
         };
         for (Object[] way : ways) { // warm-up: let the JIT compile every version first
@@ -120,20 +120,25 @@ public class HotCounter {
         return count.sum();
     }
 
-    /** An AtomicLong per thread, in one array, {@code spacing} slots (of 8 bytes) apart. */
+    /**
+     * Atomic counters per thread, in one array: thread t cycles through slots 8 + t * spacing,
+     * + 2, + 4 and + 6. With spacing 1 the two threads' slots interleave (8, 9, 10, ... 15), so
+     * whatever the array's place in memory, at least three of the four pairs share a cache line.
+     * With spacing 16 each thread's slots lie 128 bytes from the other's.
+     */
     static long slots(int threads, long events, int spacing) throws InterruptedException {
-        AtomicLongArray counts = new AtomicLongArray(threads * spacing + 16);
+        AtomicLongArray counts = new AtomicLongArray(64);
         onThreads(threads, t -> {
-            int slot = 8 + t * spacing;
+            int first = 8 + t * spacing;
             for (long i = t; i < events; i += threads) {
                 if (matches(i)) {
-                    counts.incrementAndGet(slot);
+                    counts.incrementAndGet(first + 2 * (int) ((i >>> 1) & 3));
                 }
             }
         });
         long total = 0;
-        for (int t = 0; t < threads; t++) {
-            total += counts.get(8 + t * spacing);
+        for (int slot = 0; slot < counts.length(); slot++) {
+            total += counts.get(slot);
         }
         return total;
     }
