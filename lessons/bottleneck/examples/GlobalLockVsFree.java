@@ -50,23 +50,24 @@ public class GlobalLockVsFree {
             }
             startJoin = Math.min(startJoin, (System.nanoTime() - start) / 200);
         }
-        System.out.printf("%nStarting a thread that does nothing and joining it: %d us each, the time to add%n"
-                + "up about %,d of these numbers on one thread.%n", startJoin / 1000, startJoin * N / oneThread);
+        System.out.printf("%nStarting a thread that does nothing and joining it: %d us each,%n"
+                + "the time to add up about %,d of these numbers on one thread.%n", startJoin / 1000,
+                startJoin * N / oneThread);
         System.out.println();
-        System.out.println("Who was working when, 2 threads adding up 2,000,000 numbers (# = this thread was");
-        System.out.println("adding numbers for most of that column's time, . = it was waiting or not started):");
+        System.out.println("Who was working when, 2 threads adding up 2,000,000 numbers");
+        System.out.println("(# = adding numbers for most of that column's time, . = not):");
         timeline("one global lock", true);
         timeline("a sum per thread", false);
         System.out.println();
-        System.out.println("Behind the lock the threads take turns: two #s never share a column. Without it");
-        System.out.println("they work side by side, as far as the cores are free: on a busy machine the");
-        System.out.println("other programs' threads take turns with yours, and the speed-up shrinks.");
+        System.out.println("Behind the lock the threads take turns: two #s never share a column.");
+        System.out.println("Without it they work side by side, as far as the cores are free: on a");
+        System.out.println("busy machine other programs take turns with yours, and the speed-up shrinks.");
     }
 
-    /** Best of five runs, in nanoseconds; checks the result every time. */
+    /** Best of three runs, in nanoseconds; checks the result every time. */
     static long best(String what, int threads, boolean locked, long expected) throws InterruptedException {
         long best = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 3; round++) {
             best = Math.min(best, run(what, threads, locked, expected));
         }
         return best;

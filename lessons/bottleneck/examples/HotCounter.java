@@ -59,9 +59,10 @@ public class HotCounter {
                     (double) yardstick / best);
         }
         System.out.println();
-        System.out.println("Same total every time. A shared counter updated per event makes the two cores");
-        System.out.println("pass its cache line back and forth; neighbouring slots do it too (false");
-        System.out.println("sharing). LongAdder spreads the updates over cells; a local count shares nothing.");
+        System.out.println("Same total every time. A shared counter updated per event makes the two");
+        System.out.println("cores pass its cache line back and forth; atomics side by side in one");
+        System.out.println("line do it too (false sharing). LongAdder spreads the updates over cells;");
+        System.out.println("a local count shares nothing.");
     }
 
     static long time(String name, int threads, Counting way) throws InterruptedException {
