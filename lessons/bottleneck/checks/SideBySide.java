@@ -50,8 +50,12 @@ final class SideBySide {
     /** A round counts only if the reference's threads used this many cores: two threads really side by side. */
     private static final double MIN_CORES_USED = 1.6;
     private static final int MIN_GOOD_ROUNDS = 2;
-    /** No new round starts after this much time (once MIN_ROUNDS ran), to keep a busy machine's grading short. */
+    /** No new round starts after this much time once MIN_ROUNDS ran, to keep a busy machine's grading short. */
     private static final Duration BUDGET = Duration.ofSeconds(3);
+    /** ...nor after this much, however many ran: on a crowded machine one round can take seconds. */
+    private static final Duration HARD_BUDGET = Duration.ofSeconds(8);
+    /** A reference using fewer cores than this in a first, lone run means a crowded machine: no rounds follow. */
+    private static final double CROWDED = 1.0;
 
     private static final int BASE = 0;
     private static final int REF = 1;
@@ -132,8 +136,19 @@ final class SideBySide {
         int done = 0;
         int goodRounds = 0;
         double mostCores = 0;
-        long budgetEnd = System.nanoTime() + BUDGET.toNanos();
-        for (int round = 0; goodRounds < rounds; round++) {
+        long begin = System.nanoTime();
+        work[REF].call(); // a first, lone run: is there room for two threads at all?
+        double first = referenceCores.getAsDouble();
+        if (first < CROWDED) {
+            String used = String.format(Locale.ROOT, "%.2f", first);
+            CheckReport.note("a first run of the parallel reference: its threads used " + used + " cores");
+            throw new Inconclusive("No verdict on the speed-up of " + what + ": other programs are using the "
+                    + "cores (a first run of the parallel reference got " + used + " cores for its two threads). "
+                    + "Two threads then take turns on a crowded core instead of running side by side, and neither "
+                    + "a speed-up nor threads slowing each other down can be seen. Close other busy programs and "
+                    + "run the check again.");
+        }
+        for (int round = 0; ; round++) {
             Collections.shuffle(order, shuffler);
             long[] took = new long[work.length];
             for (int which : order) {
@@ -141,12 +156,12 @@ final class SideBySide {
                 work[which].call();
                 took[which] = System.nanoTime() - start;
             }
+            double cores = referenceCores.getAsDouble();
             if (round < warmups) {
                 continue;
             }
-            done++;
-            double cores = referenceCores.getAsDouble();
             mostCores = Math.max(mostCores, cores);
+            done++;
             for (int which = 0; which < work.length; which++) {
                 all[which] = Math.min(all[which], took[which]);
                 if (cores >= MIN_CORES_USED) {
@@ -156,12 +171,15 @@ final class SideBySide {
             if (cores >= MIN_CORES_USED) {
                 goodRounds++;
             }
-            if ((done >= 2 && hopeless(all)) || (done >= MIN_ROUNDS && System.nanoTime() - budgetEnd > 0)) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
+            if (goodRounds >= rounds || (done >= 2 && hopeless(all)) || elapsed.compareTo(HARD_BUDGET) > 0
+                    || (done >= MIN_ROUNDS && elapsed.compareTo(BUDGET) > 0)) {
                 break;
             }
         }
-        String rounds = goodRounds + " of " + Words.plural(done, "round", "rounds") + " had two cores free; the "
-                + "reference's threads used at most " + String.format(Locale.ROOT, "%.2f", mostCores) + " cores";
+        String rounds = goodRounds + " of " + Words.plural(done, "measured round", "measured rounds")
+                + " had two cores free; the reference's threads used at most "
+                + String.format(Locale.ROOT, "%.2f", mostCores) + " cores";
         if (done >= 2 && hopeless(all)) {
             judge(all, done, rounds);
         } else if (goodRounds < MIN_GOOD_ROUNDS) {
