@@ -21,9 +21,6 @@ class GlobalLockSumCheck {
     private static final String FIX = "Let each thread add up its part in a local variable of its own, with no "
             + "shared variable and no lock inside the loop, and add the parts together in sum() after join().";
 
-    /** Below this many switches between threads, a trial's threads did not really interleave. */
-    private static final long MIN_SWITCHES = 500;
-
     private record Run(long value, int peak, long switches, int threads, String names) {
     }
 
@@ -40,9 +37,9 @@ class GlobalLockSumCheck {
     @Order(1)
     @DisplayName("exact sums for varied n, thread counts and work (randomised, repeated)")
     void exact() {
-        int[] together = new int[1]; // trials in which two threads met inside the work
+        Overlap overlap = new Overlap();
         Stress stress = Stress.trials().atLeast(4).atMost(60).informative(3).within(Duration.ofMillis(1500));
-        Overlap.explained(together, () -> stress.run(trial -> {
+        overlap.explained(() -> stress.run(trial -> {
             int threads = trial.between(1, 8);
             long n = trial.between(0, 5) == 0 ? trial.between(0, 12) : trial.between(50_000, 400_000);
             long seed = trial.random().nextLong();
@@ -56,17 +53,7 @@ class GlobalLockSumCheck {
                         + "updates: two read the same old total, both add, and one addition vanishes. " + FIX,
                         expected, run.value());
             }
-            if (threads < 2 || n < 2) {
-                trial.uninformative("one thread, or less than one number per thread, cannot race");
-            } else if (run.peak() < 2) {
-                trial.uninformative("the threads never worked at the same time");
-            } else {
-                together[0]++;
-                if (run.switches() < MIN_SWITCHES) {
-                    trial.uninformative("the threads took turns on one core (" + run.switches()
-                            + " switches between them), so no race could show");
-                }
-            }
+            overlap.classify(trial, threads, n, run.peak(), run.switches());
         }));
     }
 

@@ -15,12 +15,9 @@ import org.threadlings.checks.Words;
 
 class LatencyHistogramCheck {
 
-    /** Requests in the timed histogram: about 100 ms on one thread on a quiet 2-core machine. */
-    private static final long TIMED_N = 1_000_000;
+    /** Requests in the timed histogram: about 60 ms on one thread on a quiet 2-core machine. */
+    private static final long TIMED_N = 8_000_000;
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    /** Below this many switches between threads, a trial's threads did not really interleave. */
-    private static final long MIN_SWITCHES = 500;
-
     private static final String FIX = "Give each thread a long[BUCKETS] of its own to count into, touched by no "
             + "other thread while it runs, and add the histograms together in histogram() after join().";
 
@@ -39,26 +36,16 @@ class LatencyHistogramCheck {
     @Order(1)
     @DisplayName("every bucket exact for varied sizes and thread counts (randomised, repeated)")
     void exact() {
-        int[] together = new int[1];
+        Overlap overlap = new Overlap();
         Stress stress = Stress.trials().atLeast(4).atMost(60).informative(3).within(Duration.ofMillis(1500));
-        Overlap.explained(together, () -> stress.run(trial -> {
+        overlap.explained(() -> stress.run(trial -> {
             int threads = trial.between(1, 8);
             long n = trial.between(0, 5) == 0 ? trial.between(0, 12) : trial.between(40_000, 250_000);
             long seed = trial.random().nextLong();
             trial.describe(Words.count(n) + " requests, " + Words.plural(threads, "thread", "threads"));
             Run run = watchedHistogram(n, threads, seed, Duration.ofMillis(100));
             expectSame(RequestLatency.sequentialHistogram(n, seed), run.counts(), n, threads);
-            if (threads < 2 || n < 2) {
-                trial.uninformative("one thread, or less than one request per thread, cannot race");
-            } else if (run.peak() < 2) {
-                trial.uninformative("the threads never worked at the same time");
-            } else {
-                together[0]++;
-                if (run.switches() < MIN_SWITCHES) {
-                    trial.uninformative("the threads took turns on one core (" + run.switches()
-                            + " switches between them), so no race could show");
-                }
-            }
+            overlap.classify(trial, threads, n, run.peak(), run.switches());
         }));
     }
 
@@ -121,8 +108,8 @@ class LatencyHistogramCheck {
             SideBySide.of("a histogram of " + Words.count(TIMED_N) + " request latencies")
                     .baseline(() -> Reference.oneThread(TIMED_N, latency))
                     .reference(() -> Reference.histogramPerThread(TIMED_N, cores, latency), () -> Reference.lastCores)
-                    // Not a negative control: with this much work per request, shared atomics measured
-                    // anywhere from 1.05× to 1.84× on 2 quiet cores, as the hot line's trips overlap the work.
+                    // Not a negative control: whether shared atomics can keep up depends on how much work
+                    // surrounds each increment, which is a property of the workload, not of the machine.
                     .starter("shared atomics (the starter)", false, () -> Reference.sharedAtomics(TIMED_N, cores, latency))
                     .candidate(() -> LatencyHistogram.histogram(TIMED_N, cores, latency))
                     .advice(FIX)
@@ -133,7 +120,7 @@ class LatencyHistogramCheck {
 
     @Test
     @Order(4)
-    @DisplayName("no shared atomic counter updated per request (a LongAdder is fine)")
+    @DisplayName("no shared AtomicLong, AtomicLongArray or AtomicInteger left")
     void noSharedAtomics() {
         // The starter's mechanism, checked without a clock: the speed-up check alone cannot fail it
         // on a machine too busy to time anything.
