@@ -51,8 +51,8 @@ final class Overlap {
                         + "turns; fix that first.");
             }
             throw new Inconclusive("Every result was exact, but only " + counted + " of " + raced + " trials with "
-                    + "several threads had them running side by side (in " + (met - counted) + " more they met but "
-                    + "then took turns on one core), and at least 3 are needed to trust that no update is lost. "
+                    + "several threads had them running side by side (in " + (met - counted) + " of them the threads "
+                    + "met, then took turns on one core), and at least 3 are needed to trust that no update is lost. "
                     + "The machine is too busy right now: close other busy programs and run the check again.");
         }
     }
