@@ -50,6 +50,9 @@ final class SideBySide {
     /** A round counts only if the reference's threads used this many cores: two threads really side by side. */
     private static final double MIN_CORES_USED = 1.6;
     private static final int MIN_GOOD_ROUNDS = 2;
+    private static final int WARMUPS = 1;
+    /** At most this many rounds in which the reference had two cores make up the verdict. */
+    private static final int GOOD_ROUNDS = 5;
     /** No new round starts after this much time once MIN_ROUNDS ran, to keep a busy machine's grading short. */
     private static final Duration BUDGET = Duration.ofSeconds(3);
     /** ...nor after this much, however many ran: on a crowded machine one round can take seconds. */
@@ -73,8 +76,7 @@ final class SideBySide {
     private boolean starterIsControl;
     private String advice = "";
     private DoubleSupplier referenceCores;
-    private int warmups = 1;
-    private int rounds = 5;
+
 
     private SideBySide(String what) {
         this.what = what;
@@ -124,12 +126,6 @@ final class SideBySide {
         return this;
     }
 
-    SideBySide rounds(int warmupRounds, int measuredRounds) {
-        this.warmups = warmupRounds;
-        this.rounds = measuredRounds;
-        return this;
-    }
-
     void check() throws Exception {
         long[] all = new long[work.length];  // best times over every measured round
         long[] good = new long[work.length]; // best times over rounds in which the reference had two cores
@@ -162,7 +158,7 @@ final class SideBySide {
                 took[which] = System.nanoTime() - start;
             }
             double cores = referenceCores.getAsDouble();
-            if (round < warmups) {
+            if (round < WARMUPS) {
                 continue;
             }
             mostCores = Math.max(mostCores, cores);
@@ -177,7 +173,7 @@ final class SideBySide {
                 goodRounds++;
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
-            if (goodRounds >= rounds || (done >= 2 && hopeless(all)) || elapsed.compareTo(HARD_BUDGET) > 0
+            if (goodRounds >= GOOD_ROUNDS || (done >= 2 && hopeless(all)) || elapsed.compareTo(HARD_BUDGET) > 0
                     || (done >= MIN_ROUNDS && elapsed.compareTo(BUDGET) > 0)) {
                 break;
             }
