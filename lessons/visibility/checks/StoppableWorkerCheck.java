@@ -25,7 +25,7 @@ import visibility.StoppableWorker;
  * own compilation instead of running on interpreted while the compiler is busy, so that the loop
  * is compiled soon after it gets hot even on a loaded machine.
  *
- * "Stuck" is judged by processor time, not by the clock: a worker that has burnt half a second
+ * "Stuck" is judged by processor time, not by the clock: a worker that has burnt a tenth of a second
  * of processor time after the request without returning is spinning on a stale flag (a correct
  * loop sees it within microseconds), while a worker that got little processor time on a busy
  * machine is only slow, and gets an inconclusive result rather than a failure. Where the JIT
@@ -35,7 +35,7 @@ import visibility.StoppableWorker;
 class StoppableWorkerCheck {
 
     /** Processor time a worker may use after requestStop() before it counts as stuck. */
-    private static final Duration SPIN_BUDGET = Duration.ofMillis(500);
+    private static final Duration SPIN_BUDGET = Duration.ofMillis(100);
 
     /** Wall time to wait for that much processor time (or the return) on a busy machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(6);
