@@ -63,20 +63,21 @@ public class HalfBuilt {
         reader.join();
         double seconds = (System.nanoTime() - start) / 1e9;
         String arch = System.getProperty("os.arch");
-        System.out.printf("published %,d objects through a plain field in %.2f s (%s, %d cores)%n",
-                published, seconds, arch, Runtime.getRuntime().availableProcessors());
+        System.out.printf("on %s with %d cores:%n", arch, Runtime.getRuntime().availableProcessors());
+        System.out.printf("published %,d objects through a plain field in %.2f s%n", published, seconds);
         System.out.printf("the reader caught %,d of them, and saw a field still at 0 in %,d%n", seen[0], seen[1]);
         System.out.println();
         if (seen[1] == 0) {
-            System.out.println("Not one half-built object. On x86 the processor never lets a store overtake an");
-            System.out.println("earlier store, so the fields are in memory before the reference is. The Java");
-            System.out.println("memory model still allows it: the JIT may reorder the stores, and ARM processors");
-            System.out.println("(phones, Apple silicon, many servers) reorder them in hardware. A clean run here");
-            System.out.println("proves nothing about there.");
+            System.out.println("Not one half-built object. On x86 the processor never lets a store");
+            System.out.println("overtake an earlier store, so the fields are in memory before the");
+            System.out.println("reference is. The Java memory model still allows it: the JIT may");
+            System.out.println("reorder the stores, and ARM processors (phones, Apple silicon, many");
+            System.out.println("servers) reorder them in hardware. A clean run here proves nothing");
+            System.out.println("about there.");
         } else {
-            System.out.println("Half-built objects, seen on this machine: the stores of the constructor reached");
-            System.out.println("the reader after the store of the reference. Final fields, or a volatile field for");
-            System.out.println("the hand-over, forbid that.");
+            System.out.println("Half-built objects, seen on this machine: the stores of the");
+            System.out.println("constructor reached the reader after the store of the reference.");
+            System.out.println("Final fields, or a volatile field for the hand-over, forbid that.");
         }
     }
 }

@@ -37,22 +37,24 @@ public class StopFlagDemo {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.out.println("Each worker loops on `while (!stop) rounds++;` until another thread sets stop.");
+        System.out.println("Each worker loops on `while (!stop) rounds++;` until another");
+        System.out.println("thread sets stop. Each gets " + PATIENCE_MILLIS / 1000 + " s to stop after the request.");
         System.out.println();
 
         PlainWorker cold = new PlainWorker();
-        report("plain boolean, stop asked after 1 ms  ", 1, cold::run, () -> cold.stop = true);
+        report("plain flag, stop asked after 1 ms:", 1, cold::run, () -> cold.stop = true);
 
         PlainWorker hot = new PlainWorker();
-        report("plain boolean, stop asked after 1 s   ", 1_000, hot::run, () -> hot.stop = true);
+        report("plain flag, stop asked after 1 s:", 1_000, hot::run, () -> hot.stop = true);
 
         VolatileWorker safe = new VolatileWorker();
-        report("volatile boolean, stop asked after 1 s", 1_000, safe::run, () -> safe.stop = true);
+        report("volatile flag, stop asked after 1 s:", 1_000, safe::run, () -> safe.stop = true);
 
         System.out.println();
-        System.out.println("After 1 ms the loop still runs in the interpreter, which reads the field on every");
-        System.out.println("turn. After 1 s the JIT has compiled it, and for a plain field the compiled loop");
-        System.out.println("reads it once, before the loop. That is why the bug hides in short tests.");
+        System.out.println("After 1 ms the loop still runs in the interpreter, which reads the");
+        System.out.println("field on every turn. After 1 s the JIT has compiled it, and for a");
+        System.out.println("plain field the compiled loop reads it once, before the loop. That");
+        System.out.println("is why the bug hides in short tests.");
     }
 
     interface Loop {
@@ -70,10 +72,10 @@ public class StopFlagDemo {
         worker.join(PATIENCE_MILLIS);
         double waitedMillis = (System.nanoTime() - asked) / 1e6;
         if (worker.isAlive()) {
-            System.out.printf("%s: still running after %d s%n", label, PATIENCE_MILLIS / 1000);
+            System.out.printf("%-37s still running after %d s%n", label, PATIENCE_MILLIS / 1000);
         } else {
             // join() returned, so the worker's write of rounds[0] is visible here
-            System.out.printf("%s: stopped %.1f ms after the request, %,d rounds%n", label, waitedMillis, rounds[0]);
+            System.out.printf("%-37s stopped %.1f ms later, %,d rounds%n", label, waitedMillis, rounds[0]);
         }
     }
 }
