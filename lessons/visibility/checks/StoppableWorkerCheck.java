@@ -109,11 +109,12 @@ class StoppableWorkerCheck {
             compiled[0] += ranCompiled ? 1 : 0;
             CheckReport.note("trial " + trial.number() + ": returned " + Words.duration(Duration.ofNanos(System.nanoTime() - asked))
                     + " after the request; " + Words.count(Math.round(rate / 1e6)) + " million rounds per second of "
-                    + "processor time (" + (ranCompiled ? "compiled" : "mostly interpreted") + ")");
+                    + "processor time (" + (ranCompiled ? "compiled speed" : "below compiled speed") + ")");
         });
         if (compiled[0] == 0) {
-            CheckReport.note("The JIT compiled the loop in none of the " + trials + " trials (a busy machine): this "
-                    + "check could not show the stale read. The check of the field below decides.");
+            CheckReport.note("In none of the " + trials + " trials did the loop run at compiled speed (it was still "
+                    + "interpreted on a busy machine, or does more per round than a plain flag test), so this check "
+                    + "could not show a stale read. The check of the field below decides.");
         }
     }
 
