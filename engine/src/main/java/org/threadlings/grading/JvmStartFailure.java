@@ -12,7 +12,9 @@ final class JvmStartFailure {
     private static final List<String> SIGNS = List.of(
             "Could not create the Java Virtual Machine", "Error occurred during initialization of VM",
             "Unrecognized VM option", "Unrecognized option", "Invalid maximum heap size", "Invalid initial heap size",
-            "Improperly specified VM option", "Runtime Environment (build", "Usage: java ");
+            "Improperly specified VM option", "Usage: java ",
+            // -version and its kin: "OpenJDK Runtime Environment Temurin-25 (build ...)", vendors vary.
+            "Runtime Environment", "64-Bit Server VM (build");
 
     private JvmStartFailure() {
     }
