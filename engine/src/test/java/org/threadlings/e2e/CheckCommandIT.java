@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code ./run.sh check} on the starters, the solutions, and with every output option. */
 class CheckCommandIT {
 
-    private static final Pattern LOST = Pattern.compile("lost [\\d,]+ of 1,000,000 increments");
+    private static final Pattern LOST = Pattern.compile("lost [\\d,]+ of [\\d,]+ increments \\(\\d+ threads × [\\d,]+ each\\)");
 
     @TempDir
     Path temp;
