@@ -51,7 +51,7 @@ class CourseUiIT {
             tmux.await("watching: saving the file checks it", 5_000);
             tmux.keys("e");
             String first = tmux.await("Well done! Press n for the next exercise", GRADING);
-            assertTrue(first.contains("PASS  3 of 3 checks passed"), first);
+            assertTrue(first.contains("PASS  4 of 4 checks passed"), first);
             assertTrue(first.contains("after you saved"), first);
 
             // second counter: saved from outside the UI
