@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultInjectionIT {
 
     private static final String FILE = "races/SynchronizedCounter.java";
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(30); // the race exercises' time-limit
 
     @TempDir
     Path temp;
