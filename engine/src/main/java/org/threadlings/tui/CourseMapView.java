@@ -172,6 +172,9 @@ final class CourseMapView implements View {
         } else if (state.done()) {
             mark = ui.app().symbols().pass();
             role = Role.PASS;
+        } else if ("inconclusive".equals(state.lastResult())) {
+            mark = ui.app().symbols().inconclusive();
+            role = Role.WARN;
         } else if (state.lastResult() != null) {
             mark = ui.app().symbols().fail();
             role = Role.FAIL;
