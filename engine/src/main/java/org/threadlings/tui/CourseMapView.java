@@ -372,12 +372,13 @@ final class CourseMapView implements View {
     @Override
     public List<KeyHint> keys() {
         List<KeyHint> keys = new ArrayList<>(List.of(
-                new KeyHint("Enter", "open", "open an exercise, fold or unfold a lesson"),
+                new KeyHint("Enter", "open/fold", "open an exercise, fold or unfold a lesson"),
                 new KeyHint("c", "continue", "continue where you left off"),
-                new KeyHint("o", "read lesson", "open the lesson of this line: text, examples, quiz"),
+                new KeyHint("o", "lesson", "open the lesson of this line: text, examples, quiz"),
                 new KeyHint("/", "search", "search every lesson; Enter keeps the matches unfolded"),
                 new KeyHint("f", "filter", "show all, still to do, or done"),
-                new KeyHint(unicode() ? "← →" : "Left Right", "fold", "fold, unfold a lesson (← on an exercise: its lesson)"),
+                new KeyHint(unicode() ? "← →" : "Left Right", "fold",
+                        "fold, unfold a lesson (← on an exercise: its lesson)"),
                 new KeyHint("Space", "fold", "fold or unfold a lesson"),
                 new KeyHint("+ -", "all", "unfold, fold every lesson"),
                 new KeyHint(ui.app().upDown(), "move"),
