@@ -1,6 +1,7 @@
 package org.threadlings.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,15 @@ class CheckCommandIT {
     void every_solution_passes() throws Exception {
         RunScript.Run run = RunScript.run("check", "--all", "--exercises", RunScript.ROOT.resolve("solutions").toString());
 
-        assertEquals(0, run.exitCode(), run.all());
-        // Every lesson of the course, however many there are by now.
-        assertTrue(Pattern.compile("All \\d+ exercises pass\\.").matcher(run.stdout()).find(), run.stdout());
+        // Every lesson of the course, however many there are by now. A speed-up the machine could
+        // not judge is inconclusive, never a failure: those exercises are checked again, alone.
+        assertFalse(Pattern.compile("(?m)^  (FAIL|ERROR|TIMEOUT|TAMPERED)  ").matcher(run.stdout()).find(), run.stdout());
+        Matcher unsure = Pattern.compile("(?m)^([a-z0-9-]+) · .*\\n(?:(?!^[a-z0-9-]+ · ).*\\n)*?  INCONCLUSIVE  ").matcher(run.stdout());
+        while (unsure.find()) {
+            RunScript.Run again = RunScript.run("check", unsure.group(1), "--exercises",
+                    RunScript.ROOT.resolve("solutions").toString());
+            assertEquals(0, again.exitCode(), again.all());
+        }
         assertTrue(run.stdout().contains("passed 5 trials"), "says how much was tried:\n" + run.stdout());
     }
 
