@@ -30,9 +30,9 @@ public final class JvmLauncher {
             "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
     // No --enable-native-access here: it would open native code to the student's classes too (the
-    // grader shares their unnamed module), and with it the memory that holds the result key.
-    // ParentBond's prctl calls are refused then, and the grading JVM relies on its standard input
-    // (the runner's end closes it) and the environment mark to end with its runner.
+    // grader shares their unnamed module), and with it the memory that holds the result key. So no
+    // prctl (parent-death signal, child subreaper) either: the grading JVM relies on its standard
+    // input (the runner's end closes it) and the environment mark to end with its runner.
 
     /**
      * Doors closed to the code under test, which shares its JVM with the grader: attaching an

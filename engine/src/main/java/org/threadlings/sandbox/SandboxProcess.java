@@ -27,7 +27,7 @@ public final class SandboxProcess implements AutoCloseable {
         builder.environment().remove("JAVA_TOOL_OPTIONS"); // options meant for the runner would print a notice
         SandboxMark mark = SandboxMark.next();
         builder.environment().put(SandboxMark.VARIABLE, mark.value());
-        process = Spawner.start(builder);
+        process = builder.start();
         tree = new ProcessTree(process.toHandle(), Optional.of(mark));
         LiveSandboxes.add(this);
         output = new OutputCapture(process.getInputStream(), floodLimit, live, onFlood);

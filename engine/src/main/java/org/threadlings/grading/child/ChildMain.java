@@ -42,12 +42,9 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws Exception {
-        RunnerBond bond = new RunnerBond();
-        bond.start();
         ObjectMapper json = Protocol.mapper();
         Launcher launcher = LauncherFactory.create();
         if (args.length == 1 && args[0].equals("--train")) {
-            bond.awaitTied();
             Training.run(launcher);
             return;
         }
@@ -55,10 +52,10 @@ public final class ChildMain {
         InputStream input = System.in;
         String line = readLine(input);
         if (line == null) {
-            Runtime.getRuntime().halt(EXIT_DONE); // the parent no longer needs this JVM
+            // The parent no longer needs this JVM, or is gone already (its end of the pipe closed with it).
+            Runtime.getRuntime().halt(EXIT_DONE);
         }
         // From here the input stays open until the parent goes: the watch halts this JVM then.
-        bond.awaitTied();
         Leftovers leftovers = new Leftovers();
         new ParentWatch(input, leftovers).start();
         ChildJob job;

@@ -5,16 +5,15 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Ends the grading JVM when the runner that started it is gone, on every system and JDK (on Linux
- * with JDK 22+, the kernel's parent-death signal usually gets there first, see
- * {@code ParentBond}). The runner keeps this JVM's standard input open while the run lasts, so
- * the end of input means it has gone.
+ * Ends the grading JVM when the runner that started it is gone, however the runner ended
+ * (SIGKILL included). The runner keeps this JVM's standard input open while the run lasts, so the
+ * end of input means it has gone.
  *
  * <p>Student code may interrupt every thread it finds: the blocking read of a pipe ignores
- * interrupts, and should the read fail, the thread falls back to polling the parent process and
+ * interrupts, and should the read fail, the watch falls back to polling the parent process and
  * goes on through interrupts. Once the parent is gone it kills what the run started and halts.
  */
-final class ParentWatch extends Thread {
+final class ParentWatch implements Runnable {
 
     static final int EXIT_PARENT_GONE = 73;
     private static final long POLL_MILLIS = 200;
@@ -24,12 +23,20 @@ final class ParentWatch extends Thread {
     private final Leftovers leftovers;
 
     ParentWatch(InputStream input, Leftovers leftovers) {
-        super("threadlings-parent-watch");
-        setDaemon(true);
-        setPriority(MAX_PRIORITY);
         this.input = input;
         this.parent = ProcessHandle.current().parent();
         this.leftovers = leftovers;
+    }
+
+    /**
+     * Starts watching. The thread runs this object as its task, which student code cannot reach:
+     * were it a field of a Thread subclass, reflection could close or read the runner's pipe.
+     */
+    void start() {
+        Thread thread = new Thread(this, "threadlings-parent-watch");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
     }
 
     @Override
