@@ -119,8 +119,8 @@ final class VerdictAssembler {
                 + "check again; the checks below are the grader's own results.";
         List<CheckResult> checks = new ArrayList<>();
         checks.add(new CheckResult("tampered", "only the grader reports results", CheckStatus.ERROR,
-                "results were forged or the grader's reporting was interfered with: " + seen.get(0), null,
-                List.copyOf(seen), 0));
+                "results were forged or the grader's reporting was interfered with: " + seen.get(0)
+                        + (seen.size() > 1 ? " (and " + (seen.size() - 1) + " more)" : ""), null, List.of(), 0));
         for (ChildEvent.PlannedCheck check : planned) {
             CheckResult result = finished.get(check.id());
             checks.add(result != null ? result : new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
