@@ -111,7 +111,11 @@ final class VerdictAssembler {
                     + "not in your code; please report it.";
             return new Verdict(exerciseId, ExerciseStatus.ERROR, Outcome.CRASHED, message, checks, List.of(), output, elapsed);
         }
-        return new Verdict(exerciseId, status(outcome, checks), outcome, message, checks, List.of(), output, elapsed);
+        ExerciseStatus status = status(outcome, checks);
+        if (status == ExerciseStatus.INCONCLUSIVE && message.isEmpty()) {
+            message = notProven(checks);
+        }
+        return new Verdict(exerciseId, status, outcome, message, checks, List.of(), output, elapsed);
     }
 
     /**
@@ -173,11 +177,26 @@ final class VerdictAssembler {
     private static ExerciseStatus status(Outcome outcome, List<CheckResult> checks) {
         return switch (outcome) {
             case COMPLETED -> checks.stream().anyMatch(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.ERROR)
-                    ? ExerciseStatus.FAIL : ExerciseStatus.PASS;
+                    ? ExerciseStatus.FAIL
+                    : checks.stream().anyMatch(c -> c.status() == CheckStatus.INCONCLUSIVE)
+                    ? ExerciseStatus.INCONCLUSIVE : ExerciseStatus.PASS;
             case TIME_LIMIT -> ExerciseStatus.TIMEOUT;
             case DEADLOCK -> ExerciseStatus.FAIL;
             default -> ExerciseStatus.ERROR;
         };
+    }
+
+    /** Why an exercise whose checks did not fail is still not done, and what to do about it. */
+    static String notProven(List<CheckResult> checks) {
+        long open = checks.stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String what = open == 1 ? "one check" : open + " checks";
+        return "Not done yet: nothing failed, but " + what + " could not reach a verdict, so nothing is proven. "
+                + (cores < 2
+                ? "Threadlings got a single processor here (availableProcessors() = 1: a one-core machine, taskset "
+                        + "or a container limit); this exercise needs two cores to tell right from wrong. Check it "
+                        + "where it gets two."
+                : "The machine was too busy to tell. Close other busy programs and check again.");
     }
 
     private static CheckStatus statusWhenCut(Outcome outcome) {
@@ -317,9 +336,14 @@ final class VerdictAssembler {
         }
         if (!leftovers.processes().isEmpty()) {
             message.append(message.isEmpty() ? "" : "\n")
-                    .append("Processes were still running after the checks finished and were killed: ")
+                    .append(leftovers.processes().size() == 1
+                            ? "A process was still running when the checks ended, and was killed: "
+                            : "Processes were still running when the checks ended, and were killed: ")
                     .append(String.join(", ", leftovers.processes()))
-                    .append(". Wait for every process you start (waitFor()) or stop it.");
+                    .append(". Every process your code starts should have ended by the time it returns. Wait for "
+                            + "each one (waitFor()) or stop it (destroy()). A command sent to the background "
+                            + "(with &, nohup or setsid -f) is no longer a child of the shell that started it: "
+                            + "waiting for that shell does not wait for it, so run it in the foreground instead.");
         }
         return new CheckResult("leftovers", "nothing left running afterwards", CheckStatus.FAIL, message.toString(),
                 null, List.of(), 0);

@@ -34,6 +34,7 @@ public record Symbols(String pass, String fail, String inconclusive, String erro
         return switch (status) {
             case PASS -> pass;
             case FAIL -> fail;
+            case INCONCLUSIVE -> inconclusive;
             case ERROR, TIMEOUT, TAMPERED -> error;
         };
     }

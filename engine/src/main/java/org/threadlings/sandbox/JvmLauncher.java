@@ -29,6 +29,10 @@ public final class JvmLauncher {
     static final List<String> BASE_OPTIONS = List.of(
             "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+    // No --enable-native-access here: it would open native code to the student's classes too (the
+    // grader shares their unnamed module), and with it the memory that holds the result key.
+    // ParentBond's prctl calls are refused then, and the grading JVM relies on its standard input
+    // (the runner's end closes it) and the environment mark to end with its runner.
 
     /**
      * Doors closed to the code under test, which shares its JVM with the grader: attaching an

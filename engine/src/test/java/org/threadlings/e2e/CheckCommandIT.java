@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code ./run.sh check} on the starters, the solutions, and with every output option. */
 class CheckCommandIT {
 
-    private static final Pattern LOST = Pattern.compile("lost [\\d,]+ of 1,000,000 increments");
+    private static final Pattern LOST = Pattern.compile("lost [\\d,]+ of [\\d,]+ increments \\(\\d+ threads × [\\d,]+ each\\)");
 
     @TempDir
     Path temp;
@@ -42,7 +42,8 @@ class CheckCommandIT {
         RunScript.Run run = RunScript.run("check", "--all", "--exercises", RunScript.ROOT.resolve("solutions").toString());
 
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.stdout().contains("All 3 exercises pass."), run.stdout());
+        // Every lesson of the course, however many there are by now.
+        assertTrue(Pattern.compile("All \\d+ exercises pass\\.").matcher(run.stdout()).find(), run.stdout());
         assertTrue(run.stdout().contains("passed 5 trials"), "says how much was tried:\n" + run.stdout());
     }
 

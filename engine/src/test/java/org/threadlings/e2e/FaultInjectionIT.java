@@ -19,13 +19,27 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultInjectionIT {
 
     private static final String FILE = "races/SynchronizedCounter.java";
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(30); // the race exercises' time-limit
 
     @TempDir
     Path temp;
 
     @Test
     void an_endless_loop_times_out_and_says_where_the_threads_were() throws Exception {
+        // In get(), which the checks call directly: nothing but the time limit can end it.
+        JsonNode verdict = grade("""
+                package races;
+                public class SynchronizedCounter {
+                    private long count;
+                    public synchronized void increment() { count++; }
+                    public synchronized long get() { while (true) { count++; } }
+                }
+                """, "timeout", "time-limit");
+        assertTrue(verdict.get("message").asText().contains("SynchronizedCounter.java:5"), verdict.toString());
+    }
+
+    @Test
+    void an_endless_loop_in_the_threads_is_told_as_stuck_within_seconds_not_at_the_time_limit() throws Exception {
         JsonNode verdict = grade("""
                 package races;
                 public class SynchronizedCounter {
@@ -33,8 +47,13 @@ class FaultInjectionIT {
                     public synchronized void increment() { while (true) { count++; } }
                     public synchronized long get() { return count; }
                 }
-                """, "timeout", "time-limit");
-        assertTrue(verdict.get("message").asText().contains("SynchronizedCounter.java:4"), verdict.toString());
+                """, "fail", "completed");
+        JsonNode first = verdict.get("checks").get(0);
+        assertEquals("fail", first.get("status").asText(), verdict.toString());
+        assertTrue(first.get("message").asText().contains("(no progress at all for the last 3.00 s, at 0 of "),
+                first.toString());
+        assertTrue(first.get("message").asText().contains("SynchronizedCounter.java:4"), first.toString());
+        assertTrue(first.get("durationMs").asLong() < LIMIT.toMillis(), first.toString());
     }
 
     @Test
@@ -190,7 +209,7 @@ class FaultInjectionIT {
                 package races;
                 public class SynchronizedCounter {
                     private long count;
-                    public synchronized void increment() { System.out.println("now at " + ++count); }
+                    public synchronized void increment() { System.out.println("x".repeat(10_000) + ++count); }
                     public synchronized long get() { return count; }
                 }
                 """, "error", "output-limit");
@@ -215,9 +234,9 @@ class FaultInjectionIT {
                                 child = new ProcessBuilder("sh", "-c", "sleep 300; echo MARKER").start();
                             } catch (java.io.IOException e) { throw new RuntimeException(e); }
                         }
-                        while (true) { count++; }
+                        count++;
                     }
-                    public synchronized long get() { return count; }
+                    public synchronized long get() { while (true) { count++; } }
                 }
                 """.replace("MARKER", marker), "timeout", "time-limit");
         assertEquals(List.of(), GradingJvms.aliveSince(start, marker));

@@ -16,10 +16,13 @@ class InstructorIT {
 
     @Test
     void the_course_is_consistent() throws Exception {
-        RunScript.Run run = RunScript.run("validate");
+        // The whole course: every starter, solution and known-wrong answer, two gradings at a time.
+        RunScript.Run run = RunScript.run(java.time.Duration.ofMinutes(20), "validate");
 
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.stdout().contains("counter-synchronized: starter fails"), run.stdout());
+        assertTrue(run.stdout().matches("(?s).*\\ball\\s+\\d+\\s+(\\d+)/\\1\\s+(\\d+)/\\2\\s+(\\d+)/\\3\\s.*"),
+                "every starter fails, every solution passes, every wrong answer is caught:\n" + run.stdout());
         assertTrue(run.stdout().contains("The course is consistent."), run.stdout());
     }
 
@@ -29,7 +32,7 @@ class InstructorIT {
         Path lesson = course.resolve("lessons/races/lesson.yaml");
         String yaml = Files.readString(lesson)
                 .replace("title: Fix the counter with an atomic", "titel: Fix the counter with an atomic")
-                .replace("time-limit: 20s\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy",
+                .replace("time-limit: 30s\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy",
                         "time-limit: forever\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy");
         Files.writeString(lesson, yaml);
 

@@ -1,6 +1,7 @@
 package org.threadlings.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -41,10 +42,17 @@ class VerdictAssemblerTest {
     }
 
     @Test
-    void an_inconclusive_check_does_not_fail_the_exercise_but_a_failed_one_does() {
+    void an_inconclusive_check_makes_the_exercise_inconclusive_not_done_and_a_failed_one_fails_it() {
         Verdict inconclusive = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
                 finished("b", CheckStatus.INCONCLUSIVE), finished("c", CheckStatus.PASS), new ChildEvent.Done());
-        assertEquals(ExerciseStatus.PASS, inconclusive.status());
+        assertEquals(ExerciseStatus.INCONCLUSIVE, inconclusive.status());
+        assertFalse(inconclusive.passed());
+        assertTrue(inconclusive.message().startsWith("Not done yet: nothing failed, but one check could not reach a verdict"),
+                inconclusive.message());
+        Verdict inconclusiveAndFailed = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN,
+                finished("a", CheckStatus.FAIL), finished("b", CheckStatus.INCONCLUSIVE), finished("c", CheckStatus.PASS),
+                new ChildEvent.Done());
+        assertEquals(ExerciseStatus.FAIL, inconclusiveAndFailed.status());
         Verdict failed = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
                 finished("b", CheckStatus.FAIL), finished("c", CheckStatus.ERROR), new ChildEvent.Done());
         assertEquals(ExerciseStatus.FAIL, failed.status());

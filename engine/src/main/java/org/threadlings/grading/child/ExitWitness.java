@@ -48,7 +48,10 @@ final class ExitWitness implements Runnable {
                             + (state.during().isEmpty() ? "" : " " + state.during())
                             + ". That ends the whole JVM, checks included."));
         }
-        leftovers.killProcesses();
+        List<String> processes = leftovers.killProcesses();
+        if (!processes.isEmpty()) {
+            sink.emit(new ChildEvent.Leftovers(List.of(), processes));
+        }
     }
 
     /** The first frame below System.exit/Runtime.exit on the exiting thread's stack. */

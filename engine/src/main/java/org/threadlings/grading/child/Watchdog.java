@@ -180,7 +180,10 @@ final class Watchdog implements Runnable {
 
     private void stop(StopReason reason, String during, String report, int exitCode) {
         sink.emit(new ChildEvent.Stopped(reason, during, report));
-        leftovers.killProcesses();
+        List<String> processes = leftovers.killProcesses();
+        if (!processes.isEmpty()) { // named in the verdict, as they would be had the run finished
+            sink.emit(new ChildEvent.Leftovers(List.of(), processes));
+        }
         Runtime.getRuntime().halt(exitCode);
     }
 

@@ -1,0 +1,303 @@
+package parallelism.checks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.threadlings.checks.Await;
+import org.threadlings.checks.CheckReport;
+import org.threadlings.checks.Inconclusive;
+import org.threadlings.checks.Speedup;
+import org.threadlings.checks.SpeedupRule;
+import org.threadlings.checks.Stress;
+import org.threadlings.checks.Structure;
+import org.threadlings.checks.Words;
+import org.threadlings.checks.work.Primes;
+import parallelism.PrimeCounter;
+
+class SplitPrimesCheck {
+
+    /** A correct count of 300,000 numbers takes milliseconds; this only stops code that never returns. */
+    private static final Duration PATIENCE_FOR_A_COUNT = Duration.ofSeconds(10);
+
+    /** A baseline this slow means the machine is swamped; see giveUpIfSwamped. */
+    private static final long SWAMPED_MILLIS = 1_000;
+
+    private static final int WATCHED_BELOW = 300_000;
+    private static final int WATCHED_THREADS = 3;
+
+    /** What can make a shared update safe: with any of it, noSharedCounter leaves the verdict to countsExactly. */
+    private static final List<String> GUARDS = List.of("java.util.concurrent.locks.", "java.util.concurrent.atomic.");
+
+    /** Set by threadsRunTogether, which runs before the timing: timing code whose threads never overlap is pointless. */
+    private static boolean threadsSeenTogether;
+
+    /** What threadsRunTogether saw, for the speed-up test's message when it was not enough. */
+    private static String seenBefore = "nothing was seen";
+
+    /**
+     * The speed-up test asks for 40 % of the reference's gain rather than the toolkit's default
+     * 50 %: a split into equal-length ranges is slower than a split by cost (about 1.55× instead
+     * of 1.9× on two cores) but it is not wrong, and it must not fail by the luck of the moment.
+     * Code that keeps one core idle shows a gain near 0 and still fails by a wide margin.
+     */
+    private static final SpeedupRule RULE = new SpeedupRule(0.4, 1.3);
+
+    @Test
+    @Order(1)
+    @DisplayName("counts the primes below N exactly, for varied N and 1 to 8 threads")
+    void countsExactly() throws Exception {
+        // Edges: nothing to count, fewer numbers than threads, a prime (7,919) just at or below the limit.
+        int[][] fixed = {{0, 1}, {2, 2}, {3, 1}, {10, 4}, {11, 3}, {100, 7}, {1_000, 8}, {7_919, 2}, {7_920, 2},
+            {50_000, 1}};
+        for (int[] c : fixed) {
+            expectCount(new PrimeCounter(), c[0], c[1]);
+        }
+        // The threads of each trial are lined up at their first isPrime() call and released together,
+        // as a race needs: started one by one on a busy machine, they might never run at the same time.
+        Stress.trials().atLeast(4).atMost(40).within(Duration.ofMillis(1000)).run(trial -> {
+            int below = trial.between(10_000, 300_000);
+            int threads = trial.between(2, 8);
+            trial.describe("count(" + below + ", " + threads + ")");
+            expectCount(new WatchedCounter(threads, Duration.ofMillis(50)), below, threads);
+        });
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("3 threads of your own test numbers, and they run at the same time")
+    void threadsRunTogether() throws Exception {
+        threadsSeenTogether = false;
+        seenBefore = "the count did not come out right";
+        WatchedCounter watched = new WatchedCounter(WATCHED_THREADS, Duration.ofMillis(500));
+        Thread[] caller = new Thread[1];
+        long counted = call(watched, WATCHED_BELOW, WATCHED_THREADS, caller);
+        expectEqual(Primes.countBySieve(WATCHED_BELOW), counted, WATCHED_BELOW, WATCHED_THREADS);
+
+        Map<Thread, Long> work = watched.numbersTestedByThread();
+        seenBefore = Words.plural(work.size(), "thread", "threads") + " tested numbers, at most "
+                + watched.peakTogether() + " at the same time";
+        CheckReport.note(Words.plural(work.size(), "thread", "threads") + " tested numbers ("
+                + work.values().stream().map(Words::count).collect(Collectors.joining(" / "))
+                + "); at most " + watched.peakTogether() + " at the same time");
+        String call = "count(" + Words.count(WATCHED_BELOW) + ", " + WATCHED_THREADS + ")";
+        if (work.isEmpty()) {
+            throw new AssertionFailedError(call + " never called isPrime(), so no thread can be seen doing the "
+                    + "work. Test each number with isPrime(n), the method the starter gave you, and keep it "
+                    + "unchanged.");
+        }
+        if (work.size() == 1 && work.containsKey(caller[0])) {
+            throw new AssertionFailedError(call + " tested all " + Words.count(WATCHED_BELOW)
+                    + " numbers on the calling thread itself: no new thread did any work. If you created threads, "
+                    + "did you call run()? run() executes the code right here, on the caller; start() is what "
+                    + "makes a new thread run it.");
+        }
+        if (work.containsKey(caller[0])) {
+            throw new AssertionFailedError(call + " tested some numbers on the calling thread ("
+                    + Words.count(work.get(caller[0])) + " of them) and the rest on "
+                    + Words.plural(work.size() - 1, "other thread", "other threads")
+                    + ". The work belongs to the `threads` threads you create: if you called run() on one of them, "
+                    + "call start() instead (run() executes right here, on the caller). A parallel stream also "
+                    + "works on the caller, and ignores `threads`.");
+        }
+        if (work.size() == 1) {
+            throw new AssertionFailedError(call + " asked for " + WATCHED_THREADS + " threads, but one thread ("
+                    + work.keySet().iterator().next().getName() + ") tested all " + Words.count(WATCHED_BELOW)
+                    + " numbers, so only one core was ever busy. Create `threads` threads and give each one its "
+                    + "own part of the range.");
+        }
+        if (work.size() != WATCHED_THREADS) {
+            throw new AssertionFailedError(call + " asked for " + WATCHED_THREADS + " threads, but "
+                    + Words.plural(work.size(), "thread", "threads") + " tested numbers. Create exactly `threads` "
+                    + "threads and give each one its own part of the range.");
+        }
+        if (watched.peakTogether() < 2) {
+            throw new AssertionFailedError(call + " used " + WATCHED_THREADS + " threads, but they never ran at the "
+                    + "same time: each thread had finished before the next one began (each waited "
+                    + Words.duration(watched.patience()) + " for company, in vain). That is what happens when "
+                    + "join() comes right after start() in the same loop. Start all the threads in one loop, "
+                    + "then join them all in a second loop.");
+        }
+        threadsSeenTogether = true;
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("with one thread per core, faster than one thread (judged against a reference)")
+    void fasterThanOneThread() throws Exception {
+        int below = 1_000_000;
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (!threadsSeenTogether) {
+            throw new AssertionFailedError("Not timed: in the check above, " + seenBefore + ". Threads that never "
+                    + "test numbers at the same time cannot be faster than one thread, so fix that first.");
+        }
+        PrimeCounter counter = new PrimeCounter();
+        long expected = Primes.countBySieve(below);
+        giveUpIfSwamped(below, cores);
+        Speedup.of("counting primes below " + Words.count(below))
+                .baseline(() -> Primes.countSequentially(below))
+                .reference(() -> Primes.countWithPool(below, cores))
+                .candidate(() -> {
+                    long counted = counter.count(below, cores);
+                    expectEqual(expected, counted, below, cores);
+                    return counted;
+                })
+                .rule(RULE)
+                .warmups(1)
+                .advice("Are all threads busy until the end? A thread that gets only cheap numbers (all the even "
+                        + "ones, say, or only the low ones) finishes early and leaves its core idle while another "
+                        + "thread still works. Give every thread one range of consecutive numbers, with about the "
+                        + "same amount of work.")
+                .check();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("no shared counter: threads do not all do count++ on one field")
+    void noSharedCounter() {
+        Structure structure = Structure.of(PrimeCounter.class);
+        if (structure.usesSynchronized() || !structure.usesOf(GUARDS).isEmpty()) {
+            return; // guarded somehow; countsExactly judges whether the guard works
+        }
+        List<String> updates = SharedUpdates.outsideCount(PrimeCounter.class);
+        if (!updates.isEmpty()) {
+            throw new AssertionFailedError("Your threads update a field they all share, with nothing to guard it: "
+                    + String.join("; ", updates) + ". `count++` on a field is three steps (read, add one, write "
+                    + "back); two threads can read the same value and one of the updates is lost. The counts may "
+                    + "come out right on a quiet run and wrong on the next. Let each thread count in a local "
+                    + "variable, store its result in a slot of its own (an array element), and add the slots up "
+                    + "after join().");
+        }
+    }
+
+    /**
+     * One baseline and one reference run first (they warm up too). On a quiet machine the
+     * baseline takes about 0.07 s; when it takes many times that, the machine is so overloaded
+     * that the ten timed runs to come could not finish inside the time limit, and could not tell
+     * anything apart either: better an honest "no verdict" now than a timeout later.
+     */
+    private static void giveUpIfSwamped(int below, int cores) {
+        long start = System.nanoTime();
+        Primes.countSequentially(below);
+        Duration baseline = Duration.ofNanos(System.nanoTime() - start);
+        start = System.nanoTime();
+        Primes.countWithPool(below, cores);
+        Duration reference = Duration.ofNanos(System.nanoTime() - start);
+        if (baseline.toMillis() > SWAMPED_MILLIS) {
+            throw new Inconclusive("No verdict on the speed-up: counting primes below " + Words.count(below)
+                    + " took " + Words.duration(baseline) + " on one thread (about 0.07 s on a quiet machine) and "
+                    + Words.duration(reference) + " with " + Words.plural(cores, "thread", "threads")
+                    + ". The machine is far too busy to measure anything right now. Close other busy programs and "
+                    + "run the check again.");
+        }
+    }
+
+    private static void expectCount(PrimeCounter counter, int below, int threads) throws Exception {
+        expectEqual(Primes.countBySieve(below), call(counter, below, threads, new Thread[1]), below, threads);
+    }
+
+    private static void expectEqual(long expected, long counted, int below, int threads) {
+        if (counted == expected) {
+            return;
+        }
+        String call = "count(" + Words.count(below) + ", " + threads + ")";
+        String why = counted < expected
+                ? Words.count(expected - counted) + " too few. Numbers were missed, or counts got lost: is every "
+                + "number from 0 to " + Words.count(below - 1) + " in exactly one thread's part (check the "
+                + "boundaries)? Do you join() every thread before adding up its count? Does each thread count "
+                + "into its own variable, rather than all doing count++ on one shared field?"
+                : Words.count(counted - expected) + " too many. Some numbers were counted twice: the parts of the "
+                + "range must not overlap. If one part ends at x (exclusive), the next must start at x.";
+        throw new AssertionFailedError(call + " returned " + Words.count(counted) + ", but there are "
+                + Words.count(expected) + " primes below " + Words.count(below) + ": " + why, expected, counted);
+    }
+
+    /** Calls count() on a thread of the check's own, so that code which never returns cannot hang the check. */
+    private static long call(PrimeCounter counter, int below, int threads, Thread[] caller) throws Exception {
+        FutureTask<Long> task = new FutureTask<>(() -> counter.count(below, threads));
+        Thread thread = new Thread(task, "check-caller");
+        thread.setDaemon(true);
+        caller[0] = thread;
+        thread.start();
+        return Await.result(task, PATIENCE_FOR_A_COUNT, "count(" + Words.count(below) + ", " + threads + ") to return");
+    }
+
+    /**
+     * The student's counter, watched through isPrime(): which threads test numbers, and how many
+     * of them are at work at once. Without a clock: each thread's first call waits (up to the
+     * patience) until {@code expected} threads have arrived. Threads started together meet there
+     * at once, however busy the machine; a thread that is joined before the next one starts waits
+     * alone and then leaves, so the peak stays at 1 on any machine.
+     */
+    static final class WatchedCounter extends PrimeCounter {
+
+        private final int expected;
+        private final Duration patience;
+        private final Object gate = new Object();
+        private final Map<Thread, long[]> tested = new ConcurrentHashMap<>();
+        private final ThreadLocal<long[]> mine = new ThreadLocal<>();
+        private int waiting;
+        private int peak;
+
+        WatchedCounter(int expected, Duration patience) {
+            this.expected = expected;
+            this.patience = patience;
+        }
+
+        @Override
+        protected boolean isPrime(int n) {
+            long[] count = mine.get();
+            if (count == null) {
+                count = arrive();
+            }
+            count[0]++;
+            return super.isPrime(n);
+        }
+
+        private long[] arrive() {
+            long[] count = new long[1];
+            mine.set(count);
+            long deadline = System.nanoTime() + patience.toNanos();
+            synchronized (gate) {
+                tested.put(Thread.currentThread(), count);
+                waiting++;
+                peak = Math.max(peak, waiting);
+                gate.notifyAll();
+                try {
+                    long left;
+                    while (tested.size() < expected && (left = deadline - System.nanoTime()) > 0) {
+                        gate.wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    waiting--;
+                }
+            }
+            return count;
+        }
+
+        Duration patience() {
+            return patience;
+        }
+
+        int peakTogether() {
+            synchronized (gate) {
+                return peak;
+            }
+        }
+
+        Map<Thread, Long> numbersTestedByThread() {
+            List<Map.Entry<Thread, long[]>> entries = new ArrayList<>(tested.entrySet());
+            return entries.stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[0],
+                    (a, b) -> a, java.util.LinkedHashMap::new));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package parallelism;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+
+/*
+ * Known-wrong answer to slow-requests: parallelStream() with blocking calls: the common pool
+ * has about as many threads as cores.
+ */
+public class PageFetcher {
+
+    /** Fetches every URI and returns the bodies, body i for uris.get(i). */
+    public static List<String> fetchAll(HttpClient client, List<URI> uris) throws InterruptedException {
+        // parallelStream() runs on the common fork/join pool, sized for computing: about one
+        // thread per core, plus the caller.
+        return uris.parallelStream().map(uri -> fetch(client, uri)).toList();
+    }
+
+    /** One GET request; waits for the answer and returns its body. Keep this method as it is. */
+    static String fetch(HttpClient client, URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + uri, e);
+        }
+    }
+}
