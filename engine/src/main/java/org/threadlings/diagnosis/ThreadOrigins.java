@@ -47,8 +47,11 @@ public final class ThreadOrigins {
         return last == null || last.getValue() == NONE ? Optional.empty() : Optional.of(last.getValue());
     }
 
-    /** The id the next thread will get, or a little less: making an unstarted thread costs no OS thread. */
+    /**
+     * The id the next thread will get, or a little less. An unstarted thread costs no OS thread,
+     * and a platform one does not wake the virtual-thread scheduler in runs that never use it.
+     */
     private static long nextThreadId() {
-        return Thread.ofVirtual().unstarted(() -> { }).threadId() + 1;
+        return new Thread(() -> { }).threadId() + 1;
     }
 }

@@ -43,6 +43,7 @@ final class VerdictAssembler {
         ChildEvent.Stopped stopped = null;
         ChildEvent.Leftovers leftovers = null;
         List<String> tampering = new ArrayList<>();
+        List<String> started = new ArrayList<>();
         boolean done = false;
         for (ChildEvent event : events) {
             switch (event) {
@@ -53,7 +54,15 @@ final class VerdictAssembler {
                 case ChildEvent.Leftovers l -> leftovers = l;
                 case ChildEvent.Done d -> done = true;
                 case ChildEvent.Tampered t -> tampering.add(t.seen());
-                case ChildEvent.Started s -> { }
+                case ChildEvent.Started s -> started.add(s.id());
+            }
+        }
+        // The grader reports every check it starts before it reports the end of the run, through
+        // one queue in order: a result missing from a finished run was taken out of that queue.
+        for (String id : started) {
+            if (done && !finished.containsKey(id)) {
+                tampering.add("the result of check '" + nameOf(id, planned) + "' never arrived, though the run "
+                        + "reported its end");
             }
         }
         if (!tampering.isEmpty()) {
@@ -123,8 +132,8 @@ final class VerdictAssembler {
                 + "check again; the checks below are the grader's own results.";
         List<CheckResult> checks = new ArrayList<>();
         checks.add(new CheckResult("tampered", "only the grader reports results", CheckStatus.ERROR,
-                "results were forged or the grader's reporting was interfered with: " + seen.get(0), null,
-                List.copyOf(seen), 0));
+                "results were forged or the grader's reporting was interfered with: " + seen.get(0)
+                        + (seen.size() > 1 ? " (and " + (seen.size() - 1) + " more)" : ""), null, List.of(), 0));
         for (ChildEvent.PlannedCheck check : planned) {
             CheckResult result = finished.get(check.id());
             checks.add(result != null ? result : new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
@@ -254,6 +263,10 @@ final class VerdictAssembler {
         return "The JVM running the checks stopped unexpectedly" + when + " (exit status " + exitCode + "), without "
                 + "System.exit: the code called Runtime.getRuntime().halt(" + exitCode + "), or the JVM failed."
                 + shown + "\nNext: exercise code should return, or throw an exception, rather than end the JVM.";
+    }
+
+    private static String nameOf(String id, List<ChildEvent.PlannedCheck> planned) {
+        return planned.stream().filter(p -> p.id().equals(id)).map(ChildEvent.PlannedCheck::name).findFirst().orElse(id);
     }
 
     /** "while running 'name'" for the check that had started and not finished, or empty. */

@@ -211,4 +211,13 @@ class VerdictAssemblerTest {
         assertTrue(v.checks().get(1).message().contains("an earlier check"), v.checks().get(1).message());
         assertTrue(v.checks().get(2).message().startsWith("not run"));
     }
+
+    @Test
+    void a_result_missing_from_a_run_that_reported_its_end_is_tampering() {
+        Verdict v = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                new ChildEvent.Started("b"), finished("b", CheckStatus.PASS), new ChildEvent.Started("c"),
+                finished("c", CheckStatus.PASS), new ChildEvent.Done());
+        assertEquals(ExerciseStatus.TAMPERED, v.status());
+        assertTrue(v.message().contains("the result of check 'first' never arrived"), v.message());
+    }
 }

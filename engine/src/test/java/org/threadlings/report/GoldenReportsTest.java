@@ -52,6 +52,15 @@ class GoldenReportsTest {
                 report.verdict(entry.verdict(), SampleVerdicts.ROOT.resolve("exercises"), entry.exercise()).toString());
     }
 
+    @Test
+    void a_tampered_run_in_json_and_text() throws IOException {
+        JsonReport.Entry entry = SampleVerdicts.tampered();
+        matchesGolden("check-tampered.json", new JsonReport(SampleVerdicts::shown).render(List.of(entry)) + "\n");
+        HumanReport report = new HumanReport(Symbols.UNICODE, 80, SampleVerdicts::shown);
+        matchesGolden("check-tampered.txt",
+                report.verdict(entry.verdict(), SampleVerdicts.ROOT.resolve("exercises"), entry.exercise()).toString());
+    }
+
     private static void matchesGolden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {

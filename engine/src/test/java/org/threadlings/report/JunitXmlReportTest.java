@@ -29,4 +29,16 @@ class JunitXmlReportTest {
         assertTrue(xml.contains("classname=\"counter-atomic\""), xml);
         assertTrue(xml.contains("measured 1.8412×, required 1.4523×") || xml.contains("testcase name=\"faster than one thread\""), xml);
     }
+
+    @Test
+    void a_tampered_run_is_an_error_in_junit_xml_even_when_its_checks_passed() throws Exception {
+        JunitXmlReport.write(java.util.List.of(SampleVerdicts.tampered()), dir);
+
+        String xml;
+        try (Stream<Path> files = Files.list(dir)) {
+            xml = Files.readString(files.filter(f -> f.toString().endsWith(".xml")).findFirst().orElseThrow());
+        }
+        assertTrue(xml.contains("errors=\"1\""), xml);
+        assertTrue(xml.contains("results were forged"), xml);
+    }
 }

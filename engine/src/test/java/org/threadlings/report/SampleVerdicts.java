@@ -56,6 +56,20 @@ final class SampleVerdicts {
                         List.of(), CapturedOutput.NONE, Duration.ofMillis(20400))));
     }
 
+    /** What the grader makes of a run whose results were forged: see VerdictAssembler. */
+    static JsonReport.Entry tampered() {
+        String seen = "a line the grader did not write appeared in its events file: {\"event\":\"done\"}";
+        return new JsonReport.Entry(exercise("counter-synchronized", "races/SynchronizedCounter.java"), new Verdict(
+                "counter-synchronized", ExerciseStatus.TAMPERED, Outcome.TAMPERED,
+                "This run does not count: something other than the grader wrote to its results.\n  - " + seen
+                        + "\nNext: remove any code that writes files, and check again.", List.of(
+                new CheckResult("tampered", "only the grader reports results", CheckStatus.ERROR,
+                        "results were forged or the grader's reporting was interfered with: " + seen, null,
+                        List.of(), 0),
+                new CheckResult("1", "exact", CheckStatus.PASS, "", null, List.of(), 900)),
+                List.of(), CapturedOutput.NONE, Duration.ofMillis(1500)));
+    }
+
     static String shown(Path path) {
         return ROOT.relativize(path).toString();
     }
