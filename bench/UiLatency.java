@@ -66,11 +66,11 @@ public class UiLatency {
             ui.awaitEvent("first-frame-uptime-millis", 20_000);
             // Browse everything: every lesson's tabs and text, every exercise, the quiz, help.
             for (int lesson = 0; lesson < lessons(course); lesson++) {
-                ui.keys("Home");
+                ui.keys("-", "Home"); // every lesson folded: lesson N is N lines down
                 for (int i = 0; i < lesson; i++) {
-                    ui.keys("Down", "Down", "Down", "Down");
+                    ui.keys("Down");
                 }
-                ui.keys("Enter", "n", "n", "n", "n", "PageDown", "PageDown", "PageUp", "End", "Home",
+                ui.keys("Enter", "Enter", "o", "n", "n", "n", "n", "PageDown", "PageDown", "PageUp", "End", "Home",
                         "2", "Down", "3", "Down", "Down", "Enter", "PageDown", "?", "x", "q", "4", "q");
             }
             Thread.sleep(500);
@@ -79,7 +79,7 @@ public class UiLatency {
             report("key redraw", redraws, "ms", 50);
 
             // Save -> verdict on counter-atomic, with the reference solution so every check runs.
-            ui.keys("Home", "Down", "Down", "Enter");
+            ui.keys("+", "Home", "Down", "Down", "Enter"); // every lesson unfolded: the first lesson's second exercise
             Thread.sleep(3000); // the grading JVM for this exercise gets ready, as it would while a student reads
             List<Double> overheads = new ArrayList<>();
             List<Double> totals = new ArrayList<>();

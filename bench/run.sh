@@ -5,6 +5,8 @@
 #   grading    check overhead: ./run.sh check vs mvn test -Dtest=..., same check, same run
 #   standby    what a JVM started ahead of the grading saves the shell and the UI, per grading
 #   ui         the full-screen UI in tmux: first frame, key redraw, save to verdict, memory
+#   verdicts   verdict stability: every solution and known-wrong answer graded N times, quiet,
+#              with one core busy and on one core only  [--rounds N] [--conditions ...] [IDS...]
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -18,6 +20,7 @@ for name in "${names[@]}"; do
     grading) "$JAVA" -cp "$JAR" "$BENCH/GradingBench.java" "$ROOT" overhead ;;
     standby) "$JAVA" -cp "$JAR" "$BENCH/GradingBench.java" "$ROOT" standby ;;
     ui) "$JAVA" "$BENCH/UiLatency.java" "$ROOT" ;;
-    *) echo "unknown benchmark '$name' (known: grading, standby, ui)" >&2; exit 2 ;;
+    verdicts) shift; exec "$JAVA" -cp "$JAR" "$BENCH/VerdictStability.java" "$ROOT" "$@" ;;
+    *) echo "unknown benchmark '$name' (known: grading, standby, ui, verdicts)" >&2; exit 2 ;;
   esac
 done

@@ -1,18 +1,29 @@
 package races.checks;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
+import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Contention;
+import org.threadlings.checks.Progress;
+import org.threadlings.checks.RaceCanary;
 import org.threadlings.checks.Stress;
 import org.threadlings.checks.Words;
 
 /**
  * What the three counter checks share: contention runs, repeated, and the lost-update message.
- * A run counts only if its threads really ran at the same time: on a busy or single-core machine
- * they may run one after another, and then even a racy counter comes out exact. Too few such
- * runs give "inconclusive", never a pass that proves nothing.
+ *
+ * <p>Evidence: after each run of the student's counter, an unsynchronised {@link RaceCanary} races
+ * on as many threads, from a start gate, for as long as that run took. A trial counts only if the
+ * canary lost updates, so that an exact result means something; and a pass needs enough canary
+ * losses in all that an equally racy counter would almost surely have lost some too. On one core or a busy machine, that gives "inconclusive", never a pass
+ * that proves nothing.
+ *
+ * <p>Pace: a correct counter may be slow (a fair lock hands over at every increment). The first
+ * trial is small and measures the counter's rate; later trials are sized to fit the budget, so
+ * slow but correct code still completes its trials instead of running out of time.
  */
 final class CounterStress {
 
@@ -20,41 +31,94 @@ final class CounterStress {
     record Counter(Runnable increment, LongSupplier get) {
     }
 
-    /** Below this share of time with two threads inside the loop at once, a run tests nothing. */
-    private static final double MIN_OVERLAP = 0.2;
+    /**
+     * Canary losses needed in all. The canary's loop is nothing but its read-add-write, while a
+     * student's racy increment may spend only a small share of each call between its read and its
+     * write (the rest in calls, allocation, an unrelated lock): its losses can be fifty times
+     * fewer. Five thousand canary losses still leave such a counter about a hundred expected
+     * losses, so an exact result then means something. Two cores running together lose that many
+     * in a single trial; one core, taking turns, does not, and gets "inconclusive".
+     */
+    private static final long EVIDENCE = 5_000;
+    /** The first trial's size per thread, small enough for any correct counter. */
+    private static final int PROBE = 2_000;
+    /** How long one trial should take at the measured rate. */
+    private static final Duration TRIAL = Duration.ofMillis(350);
+
+    /** The slowest rate seen so far, in increments a second; shared by the checks of one grading. */
+    private static volatile double rate = Double.MAX_VALUE;
 
     private CounterStress() {
     }
 
-    /** Ten threads, 100,000 increments each, released together, a few times: exactly 1,000,000 every time. */
+    /** Ten threads, up to 100,000 increments each, released together, a few times: exact every time. */
     static void tenThreadsOfOneHundredThousand(Supplier<Counter> fresh, String fix) {
-        Stress.trials().atLeast(2).atMost(5).informative(2).within(Duration.ofMillis(1500)).run(trial -> {
-            trial.describe("10 threads × 100,000 increments");
-            run(trial, fresh.get(), 10, 100_000, fix);
-        });
+        Stress.trials().atLeast(3).atMost(6).informative(2).evidence(EVIDENCE).within(Duration.ofMillis(1500))
+                .run(trial -> {
+                    int each = trial.number() == 1 ? PROBE : fitting(10, 100_000);
+                    trial.describe("10 threads × " + Words.count(each) + " increments");
+                    run(trial, fresh.get(), 10, each, fix);
+                });
+        noteIfSizedDown(100_000);
     }
 
     /** Random thread counts and sizes, again and again, until the budget is spent. */
     static void randomisedContention(Supplier<Counter> fresh, String fix) {
-        Stress.trials().atMost(150).informative(5).within(Duration.ofMillis(1500)).run(trial -> {
-            int threads = trial.between(2, 16);
-            int each = trial.between(10_000, 120_000);
-            trial.describe(threads + " threads × " + Words.count(each) + " increments");
-            run(trial, fresh.get(), threads, each, fix);
-        });
+        Stress.trials().atLeast(5).atMost(150).informative(5).evidence(EVIDENCE).within(Duration.ofMillis(1500))
+                .run(trial -> {
+                    int threads = trial.between(2, 16);
+                    int most = fitting(threads, 120_000);
+                    int each = trial.between(Math.max(1, most / 12), most);
+                    trial.describe(threads + " threads × " + Words.count(each) + " increments");
+                    run(trial, fresh.get(), threads, each, fix);
+                });
     }
 
+    /** Increments per thread that fit one trial at the rate measured so far, at most {@code wanted}. */
+    private static int fitting(int threads, int wanted) {
+        double perThread = rate * TRIAL.toNanos() / 1e9 / threads;
+        return (int) Math.max(PROBE / 2, Math.min(wanted, perThread));
+    }
+
+    private static void noteIfSizedDown(int wanted) {
+        if (fitting(10, wanted) < wanted) {
+            CheckReport.note("your counter managed about " + Words.count(Math.round(rate))
+                    + " increments a second under contention, so trials were sized to fit the time budget");
+        }
+    }
+
+    /**
+     * One trial: the student's counter, then the control, an unsynchronised counter raced by as
+     * many threads for as long. The control's losses say whether a race could show in this trial.
+     */
     private static void run(Stress.Trial trial, Counter counter, int threads, int each, String fix) {
-        Contention.Result result = Contention.threads(threads).named("incrementer-").timeout(Duration.ofSeconds(10))
+        long total = (long) threads * each;
+        Contention.Result result = contend(counter, threads, each);
+        expectExact(counter.get().getAsLong(), threads, each, fix);
+        trial.raced(RaceCanary.race(threads, result.elapsed()));
+        double seconds = Math.max(1e-6, result.elapsed().toNanos() / 1e9);
+        rate = Math.min(rate, total / seconds);
+    }
+
+    private static Contention.Result contend(Counter counter, int threads, int each) {
+        AtomicLongArray done = new AtomicLongArray(threads);
+        Progress progress = new Progress(() -> sum(done), (long) threads * each, "increments");
+        return Contention.threads(threads).named("incrementer-").timeout(Duration.ofSeconds(8))
+                .progress(progress)
                 .run(i -> {
                     for (int k = 0; k < each; k++) {
                         counter.increment().run();
+                        done.lazySet(i, k + 1);
                     }
                 });
-        expectExact(counter.get().getAsLong(), threads, each, fix);
-        if (result.overlap() < MIN_OVERLAP) {
-            trial.uninformative("the threads ran one after another, not at the same time");
+    }
+
+    private static long sum(AtomicLongArray done) {
+        long sum = 0;
+        for (int i = 0; i < done.length(); i++) {
+            sum += done.get(i);
         }
+        return sum;
     }
 
     static void expectExact(long actual, int threads, int each, String fix) {

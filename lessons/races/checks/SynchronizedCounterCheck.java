@@ -4,6 +4,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.Structure;
 import races.SynchronizedCounter;
 
@@ -41,5 +42,22 @@ class SynchronizedCounterCheck {
                         "This exercise is about synchronized; atomics are the next exercise.")
                 .mustNotUse("a Lock", List.of("java.util.concurrent.locks."),
                         "This exercise is about synchronized; locks come in counter-lock.");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("get() reads under the same lock as increment()")
+    void getIsSynchronized() {
+        Structure structure = Structure.of(SynchronizedCounter.class);
+        for (String method : List.of("increment", "get")) {
+            boolean guarded = structure.synchronizedMethods().contains(method)
+                    || structure.synchronizedBlocks().stream().anyMatch(b -> b.contains(" " + method + "("));
+            if (!guarded) {
+                throw new AssertionFailedError(method + "() is not synchronized. The stress checks read the count "
+                        + "after join(), which happens to make it visible; a reader running beside the writers has no "
+                        + "such luck: without the lock nothing makes the writes visible to it, and a long may even be "
+                        + "read in two halves. Make " + method + "() synchronized too.");
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ public final class Contention {
     private boolean virtual;
     private Duration timeout = DEFAULT_TIMEOUT;
     private String namePrefix = "contender-";
+    private Progress progress;
 
     private Contention(int threads) {
         if (threads < 1) {
@@ -58,6 +59,15 @@ public final class Contention {
     /** Thread names, shown in failure messages and deadlock reports: {@code worker-} gives worker-0… */
     public Contention named(String prefix) {
         this.namePrefix = prefix;
+        return this;
+    }
+
+    /**
+     * How to tell slow threads from stuck ones when the timeout runs out: with progress that is
+     * still moving, the failure says "correct so far, but too slow" with the rate, not a hang.
+     */
+    public Contention progress(Progress progress) {
+        this.progress = progress;
         return this;
     }
 
@@ -100,7 +110,7 @@ public final class Contention {
         Await.latch(ready, timeout, "all " + threads + " threads to reach the start gate");
         long start = System.nanoTime();
         gate.countDown();
-        Await.termination(timeout, started.toArray(Thread[]::new));
+        Await.termination(timeout, progress, started.toArray(Thread[]::new));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Failure failure = firstFailure.get();
         if (failure != null) {

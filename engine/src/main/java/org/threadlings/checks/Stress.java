@@ -36,6 +36,7 @@ public final class Stress {
         private final SplittableRandom random;
         private String description = "";
         private String uninformative;
+        private long raced = -1;
 
         Trial(int number, SplittableRandom random) {
             this.number = number;
@@ -67,11 +68,23 @@ public final class Stress {
         public void uninformative(String why) {
             this.uninformative = why;
         }
+
+        /**
+         * Records the evidence of this trial: how many updates a {@link RaceCanary} run by the
+         * same threads lost. None lost makes the trial uninformative: the threads never collided.
+         */
+        public void raced(long canaryLost) {
+            this.raced = canaryLost;
+            if (canaryLost == 0) {
+                uninformative("the control counter run by the same threads lost no update: they never collided");
+            }
+        }
     }
 
     private int minTrials = 3;
     private int maxTrials = 200;
     private int informativeNeeded;
+    private long evidenceNeeded;
     private Duration budget = Duration.ofMillis(1500);
 
     private Stress() {
@@ -102,6 +115,16 @@ public final class Stress {
         return this;
     }
 
+    /**
+     * Requires the {@link RaceCanary} of the passing trials to have lost at least this many updates
+     * in all: the number of lost updates an equally racy version of the code under test would have
+     * been expected to show. With less, the result is {@link Inconclusive}. Default 0.
+     */
+    public Stress evidence(long canaryLosses) {
+        this.evidenceNeeded = canaryLosses;
+        return this;
+    }
+
     /** Stop starting new trials after this much time (default 1.5 s). */
     public Stress within(Duration time) {
         this.budget = time;
@@ -113,32 +136,71 @@ public final class Stress {
         long seed = Long.getLong("threadlings.seed", System.nanoTime() ^ 0x5DEECE66DL);
         SplittableRandom seeds = new SplittableRandom(seed);
         long start = System.nanoTime();
-        int done = 0;
-        int informative = 0;
-        String lastWhy = "";
-        while (done < maxTrials && (done < minTrials || System.nanoTime() - start < budget.toNanos())) {
-            Trial trial = new Trial(done + 1, seeds.split());
+        Tally tally = new Tally();
+        while (tally.done < maxTrials && (tally.done < minTrials || System.nanoTime() - start < budget.toNanos())) {
+            Trial trial = new Trial(tally.done + 1, seeds.split());
             try {
                 body.run(trial);
             } catch (AssertionError | Exception e) {
                 throw failed(trial, seed, e);
             }
+            tally.add(trial);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (tally.informative < informativeNeeded || tally.lost < evidenceNeeded) {
+            throw new Inconclusive(tally.whyNoVerdict(informativeNeeded, evidenceNeeded, took));
+        }
+        CheckReport.note("passed " + Words.plural(tally.done, "trial", "trials")
+                + (tally.informative < tally.done ? " (" + tally.informative + " of them informative)" : "")
+                + " in " + Words.duration(took) + (tally.lost > 0 ? "; " + tally.evidence() : ""));
+        return tally.done;
+    }
+
+    /** What the trials so far have shown. */
+    private static final class Tally {
+        int done;
+        int informative;
+        long lost;
+        int withCanary;
+        String lastWhy = "";
+
+        void add(Trial trial) {
             done++;
+            if (trial.raced >= 0) {
+                withCanary++;
+                lost += trial.raced;
+            }
             if (trial.uninformative == null) {
                 informative++;
             } else {
                 lastWhy = trial.uninformative;
             }
         }
-        String took = Words.duration(Duration.ofNanos(System.nanoTime() - start));
-        if (informative < informativeNeeded) {
-            throw new Inconclusive("No verdict: only " + informative + " of " + done + " trials tested anything ("
-                    + lastWhy + "; at least " + informativeNeeded + " are needed). The machine is too busy, or has "
-                    + "a single core. Close other busy programs and run the check again.");
+
+        String evidence() {
+            return "alongside, an unsynchronised control counter lost " + Words.count(lost) + " updates in "
+                    + Words.plural(withCanary, "trial", "trials") + ": the threads really collided";
         }
-        CheckReport.note("passed " + Words.plural(done, "trial", "trials")
-                + (informative < done ? " (" + informative + " of them informative)" : "") + " in " + took);
-        return done;
+
+        /** Says what was observed, and why it is not enough for a verdict. */
+        String whyNoVerdict(int informativeNeeded, long evidenceNeeded, Duration took) {
+            StringBuilder why = new StringBuilder("No verdict: your code gave exact results in "
+                    + Words.plural(done, "trial", "trials") + " (" + Words.duration(took) + "), but ");
+            if (informative < informativeNeeded) {
+                why.append(informative == 0 ? "none of them" : "only " + informative + " of them")
+                        .append(" could have shown a race (").append(informativeNeeded).append(" needed)");
+                if (!lastWhy.isEmpty()) {
+                    why.append(": in the others, ").append(lastWhy);
+                }
+            } else {
+                why.append("an unsynchronised control counter run by the same threads lost only ")
+                        .append(Words.count(lost)).append(lost == 1 ? " update" : " updates")
+                        .append(" in all (").append(Words.count(evidenceNeeded))
+                        .append(" needed): the threads hardly ever collided");
+            }
+            why.append(". ").append(Machine.advice());
+            return why.toString();
+        }
     }
 
     private static AssertionFailedError failed(Trial trial, long seed, Throwable cause) {

@@ -8,25 +8,29 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Structural feedback on the student's class: which mechanisms it uses, read from its bytecode
- * with ArchUnit (calls, field types, constructors) and javap (synchronized blocks, which
- * ArchUnit does not model). Findings name the source line, so a message can say
+ * Structural feedback on the student's code: which mechanisms it uses, read from the bytecode of
+ * every class compiled from the exercise's files with ArchUnit (calls, field types, constructors)
+ * and javap (synchronized blocks and where fields are written, which ArchUnit does not model).
+ * Findings name the source line, so a message can say
  * "AtomicLong.incrementAndGet() at AtomicCounter.java:14".
  *
  * <pre>{@code
@@ -45,6 +49,8 @@ public final class Structure {
     private final Class<?> type;
     private final List<JavaClass> classes;
     private final Path classesRoot;
+    /** javap's reading of every method, by class: read once, on first need. */
+    private Map<JavaClass, List<MethodCode>> code;
 
     private Structure(Class<?> type, List<JavaClass> classes, Path classesRoot) {
         this.type = type;
@@ -52,7 +58,19 @@ public final class Structure {
         this.classesRoot = classesRoot;
     }
 
-    /** The class and every class nested in it (inner, anonymous, local). */
+    /**
+     * Where the grader lists the top-level classes compiled from the exercise's files, one
+     * binary name a line, inside the folder of compiled classes.
+     */
+    public static final String STUDENT_CLASSES = "META-INF/threadlings/student-classes";
+
+    /**
+     * Every class compiled from the exercise's files: top-level, nested, anonymous and local
+     * classes, and the lambdas' bodies in them. The grader lists the exercise's top-level
+     * classes next to the compiled code; with or without that list, every class compiled from
+     * the same source file as {@code type} or a listed class counts, so that a second top-level
+     * class in the same file is seen too.
+     */
     public static Structure of(Class<?> type) {
         URL location = type.getProtectionDomain().getCodeSource().getLocation();
         Path root;
@@ -61,10 +79,39 @@ public final class Structure {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot locate the class file of " + type.getName(), e);
         }
-        List<JavaClass> imported = StreamSupport.stream(new ClassFileImporter().importPath(root).spliterator(), false)
-                .filter(c -> c.getName().equals(type.getName()) || c.getName().startsWith(type.getName() + "$"))
-                .toList();
+        List<JavaClass> all = StreamSupport.stream(new ClassFileImporter().importPath(root).spliterator(), false).toList();
+        List<String> topLevel = new ArrayList<>(studentClasses(root));
+        topLevel.add(type.getName());
+        Set<String> sourceFiles = all.stream().filter(c -> within(c, topLevel)).map(Structure::sourceFile)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        List<JavaClass> imported = all.stream()
+                .filter(c -> within(c, topLevel) || sourceFiles.contains(sourceFile(c))).toList();
         return new Structure(type, imported, root);
+    }
+
+    private static boolean within(JavaClass c, List<String> topLevel) {
+        return topLevel.stream().anyMatch(t -> c.getName().equals(t) || c.getName().startsWith(t + "$"));
+    }
+
+    /** The package folder and source file name a class was compiled from, or "" if not recorded. */
+    private static String sourceFile(JavaClass c) {
+        return c.getSource().flatMap(s -> s.getFileName()).map(f -> c.getPackageName() + "/" + f).orElse("");
+    }
+
+    private static List<String> studentClasses(Path root) {
+        Path list = root.resolve(STUDENT_CLASSES);
+        try {
+            return Files.isRegularFile(list)
+                    ? Files.readAllLines(list).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
+                    : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The binary names of the classes this structure covers. */
+    public List<String> classNames() {
+        return classes.stream().map(JavaClass::getName).sorted().toList();
     }
 
     /** Whether any method is {@code synchronized} or contains a {@code synchronized} block. */
@@ -76,29 +123,45 @@ public final class Structure {
 
     /** Methods that contain a synchronized block, found in the bytecode ({@code monitorenter}). */
     public List<String> synchronizedBlocks() {
-        ToolProvider javap = ToolProvider.findFirst("javap").orElse(null);
-        if (javap == null) {
-            return List.of();
-        }
         List<String> found = new ArrayList<>();
-        for (JavaClass c : classes) {
-            Path file = classesRoot.resolve(c.getName().replace('.', '/') + ".class");
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            StringWriter out = new StringWriter();
-            javap.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-c", "-p", file.toString());
-            String method = "";
-            for (String line : out.toString().split("\n")) {
-                if (line.startsWith("  ") && !line.startsWith("    ") && line.contains("(")) {
-                    method = line.trim();
-                }
-                if (line.contains("monitorenter")) {
-                    found.add(c.getSimpleName() + ": " + method);
-                }
-            }
+        for (Map.Entry<JavaClass, List<MethodCode>> c : code().entrySet()) {
+            c.getValue().stream().filter(MethodCode::hasMonitor)
+                    .forEach(m -> found.add(c.getKey().getSimpleName() + "." + m.shownName()));
         }
         return found.stream().distinct().toList();
+    }
+
+    /**
+     * Writes to fields of these classes that are not final, made while no monitor is held (see
+     * {@link UnguardedWrites}), as "count written in increment() at Counter.java:14".
+     */
+    public List<String> unguardedWrites() {
+        Set<String> mutable = new HashSet<>();
+        Map<String, String> sources = new HashMap<>();
+        for (JavaClass c : classes) {
+            c.getFields().stream().filter(f -> !f.getModifiers().contains(JavaModifier.FINAL))
+                    .forEach(f -> mutable.add(c.getName() + "." + f.getName()));
+            c.getSource().flatMap(s -> s.getFileName()).ifPresent(file -> sources.put(c.getName(), file));
+        }
+        List<MethodCode> methods = code().values().stream().flatMap(List::stream).toList();
+        return UnguardedWrites.find(methods, mutable, sources);
+    }
+
+    private Map<JavaClass, List<MethodCode>> code() {
+        if (code == null) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (JavaClass c : classes) {
+                Path file = classesRoot.resolve(c.getName().replace('.', '/') + ".class");
+                if (Files.isRegularFile(file)) {
+                    files.put(c.getName(), file);
+                }
+            }
+            Map<String, List<MethodCode>> byName = MethodCode.of(files);
+            Map<JavaClass, List<MethodCode>> read = new LinkedHashMap<>();
+            classes.forEach(c -> read.put(c, byName.getOrDefault(c.getName(), List.of())));
+            code = read;
+        }
+        return code;
     }
 
     /** Synchronized methods, by name. */
@@ -126,7 +189,8 @@ public final class Structure {
             }
             for (JavaField field : c.getFields()) {
                 if (matches(field.getRawType().getName(), prefixes)) {
-                    uses.add("field " + field.getName() + " of type " + field.getRawType().getSimpleName());
+                    String owner = c.getName().equals(type.getName()) ? "" : c.getSimpleName() + ".";
+                    uses.add("field " + owner + field.getName() + " of type " + field.getRawType().getSimpleName());
                 }
             }
         }
@@ -170,11 +234,21 @@ public final class Structure {
         return found.stream().distinct().toList();
     }
 
-    /** Fails unless the class uses {@code synchronized} somewhere. */
+    /**
+     * Fails unless the code uses {@code synchronized}, and every write to its mutable fields
+     * happens while a monitor is held (see {@link #unguardedWrites()}): a synchronized method
+     * nobody calls, next to a field written without it, does not count.
+     */
     public Structure mustUseSynchronized(String advice) {
         if (!usesSynchronized()) {
             throw new AssertionFailedError(type.getSimpleName() + " must use synchronized, as a synchronized method "
                     + "or a synchronized (lock) { ... } block, but has neither. " + advice);
+        }
+        List<String> unguarded = unguardedWrites();
+        if (!unguarded.isEmpty()) {
+            throw new AssertionFailedError(type.getSimpleName() + " uses synchronized, but not where its state "
+                    + "changes: " + String.join("; ", unguarded) + ", outside any synchronized method or block. "
+                    + "Every write to a shared field must happen while the lock is held. " + advice);
         }
         return this;
     }

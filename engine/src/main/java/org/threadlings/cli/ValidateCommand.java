@@ -2,7 +2,12 @@ package org.threadlings.cli;
 
 import org.threadlings.session.Session;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -12,51 +17,97 @@ import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
+import org.threadlings.validation.ValidationTable;
+import org.threadlings.workspace.CheckLock;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code validate}: for instructors, proves the course consistent. */
 @Command(name = "validate", description = {
         "For lesson authors: check the lesson files, then prove every original starter compiles and fails",
-        "its checks, every solution passes them, and every example compiles."})
+        "its checks, every solution passes them, every known-wrong answer is caught by the check meant",
+        "for it, and every example compiles."})
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
     ThreadlingsCommand root;
 
-    @Option(names = "--update-starters",
-            description = "First record the current files in exercises/ as the original starters (lessons/starters.lock).")
-    boolean updateStarters;
+    @Option(names = {"--update-lock", "--update-starters"},
+            description = {"First record the current files in exercises/ as the original starters, and the current "
+                    + "hidden checks as the ones grading may use (lessons/starters.lock)."})
+    boolean updateLock;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Gradings run at once (default: the number of processors).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(paramLabel = "LESSON|EXERCISE", arity = "0..*",
+            description = "Validate only these lessons or exercises (default: the whole course).")
+    List<String> only = new ArrayList<>();
 
     @Override
     public Integer call() throws CourseFormatException, IOException {
         Session session = root.session();
         Console console = root.console();
         Course course = session.course();
-        if (updateStarters) {
-            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList());
-            console.println("Recorded the files in exercises/ as the original starters.");
+        List<Exercise> exercises = selected(course);
+        if (updateLock) {
+            session.starters().record(course.exercises().flatMap(e -> e.files().stream()).toList(),
+                    course.exercises().flatMap(e -> e.checks().stream()).distinct().toList());
+            console.println("Recorded the files in exercises/ as the original starters, and the hidden checks.");
         }
         console.println("Lesson files: OK (" + Words.plural(course.lessons().size(), "lesson", "lessons") + ", "
                 + Words.plural(course.exercises().count(), "exercise", "exercises") + ", "
                 + Words.plural(course.examples().count(), "example", "examples") + ").");
-        console.println("Grading each original starter (it must fail) and each solution (it must pass)…");
+        long changedChecks = 0;
+        CheckLock lock = new CheckLock(session.workspace());
+        for (Path check : exercises.stream().flatMap(e -> e.checks().stream()).distinct().toList()) {
+            Optional<String> refusal = lock.refusal(check, Files.readAllBytes(check));
+            if (refusal.isPresent()) {
+                mark(console, false, refusal.get());
+                changedChecks++;
+            }
+        }
+        long wrongCount = exercises.stream().mapToLong(e -> e.wrongAnswers().size()).sum();
+        console.println("Grading " + Words.plural(exercises.size(), "exercise", "exercises") + ": each original starter "
+                + "(it must fail), each solution (it must pass) and " + Words.plural(wrongCount, "known-wrong answer",
+                "known-wrong answers") + " (each must be caught by its check), " + Math.max(1, jobs) + " at a time…");
         CourseValidator validator = new CourseValidator(session.workspace(), session.grader(), session.compiler(),
                 session.starters());
-        List<CourseValidator.ExerciseReport> reports = validator.validateAll(course, report -> print(console, report));
-        long broken = reports.stream().filter(r -> !r.consistent()).count();
-        for (Example example : course.examples().toList()) {
+        long start = System.nanoTime();
+        List<CourseValidator.ExerciseReport> reports = validator.validateAll(exercises, jobs,
+                new CourseValidator.Listener() {
+                    @Override
+                    public void validated(CourseValidator.ExerciseReport report) {
+                        print(console, report);
+                    }
+
+                    @Override
+                    public void regrading(int count) {
+                        console.println("Grading " + Words.plural(count, "submission", "submissions")
+                                + " again, alone: their results while others ran beside them were not as expected…");
+                    }
+                });
+        long broken = changedChecks + reports.stream().filter(r -> !r.consistent()).count();
+        for (Example example : course.examples().filter(e -> only.isEmpty() || only.contains(e.lessonId())
+                || exercises.stream().anyMatch(x -> x.lessonId().equals(e.lessonId()))).toList()) {
             CourseValidator.ExampleReport report = validator.validate(example, course);
             mark(console, report.problems().isEmpty(), "example " + example.id() + " compiles");
             report.problems().forEach(p -> console.println("      " + p));
             broken += report.problems().isEmpty() ? 0 : 1;
         }
+        console.println("");
+        ValidationTable.render(ValidationTable.rows(reports), Duration.ofNanos(System.nanoTime() - start))
+                .forEach(console::println);
+        console.println("");
         if (broken == 0) {
             console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN))
-                    .append("The course is consistent.").toAttributedString());
+                    .append(only.isEmpty() ? "The course is consistent." : "These lessons are consistent.")
+                    .toAttributedString());
             return ExitCodes.OK;
         }
         console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.RED))
@@ -64,13 +115,33 @@ final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
     }
 
-    private static void print(Console console, CourseValidator.ExerciseReport report) {
-        Exercise exercise = report.exercise();
-        String summary = exercise.id() + ": starter " + failing(report.starter()) + ", solution " + passing(report.solution());
-        mark(console, report.consistent(), summary);
-        report.problems().forEach(p -> console.println("      " + p.lines().findFirst().orElse("")));
+    /** The exercises named on the command line, by lesson or exercise id; all when none is named. */
+    private List<Exercise> selected(Course course) {
+        if (only.isEmpty()) {
+            return course.exercises().toList();
+        }
+        List<Exercise> chosen = new ArrayList<>();
+        for (String id : only) {
+            List<Exercise> matching = course.exercises()
+                    .filter(e -> e.lessonId().equals(id) || e.id().equals(id)).toList();
+            if (matching.isEmpty()) {
+                throw new UserError("No lesson or exercise '" + id + "' in this course. Lessons: "
+                        + String.join(", ", course.lessons().stream().map(l -> l.id()).toList()) + ".");
+            }
+            matching.stream().filter(e -> !chosen.contains(e)).forEach(chosen::add);
+        }
+        return chosen;
     }
 
+    private static void print(Console console, CourseValidator.ExerciseReport report) {
+        Exercise exercise = report.exercise();
+        String summary = exercise.id() + ": starter " + failing(report.starter()) + ", solution " + passing(report.solution())
+                + (report.wrong().isEmpty() ? "" : ", " + report.wrongCaughtAsIntended() + " of " + report.wrong().size()
+                + " wrong answers caught by their check");
+        mark(console, report.consistent(), summary);
+        report.problems().forEach(p -> console.println("      " + p.lines().findFirst().orElse("")));
+        report.notes().forEach(n -> console.println("      note: " + n));
+    }
     private static String failing(Verdict starter) {
         if (starter == null) {
             return "missing";

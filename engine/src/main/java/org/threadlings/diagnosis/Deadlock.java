@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,16 @@ public record Deadlock(List<Link> links) {
     }
 
     /**
+     * The check that started every thread of the cycle, if one did: a deadlock found while a later
+     * check runs belongs to the check whose threads are stuck.
+     */
+    public Optional<ThreadOrigins.Check> startedIn() {
+        List<Optional<ThreadOrigins.Check>> origins = links.stream()
+                .map(l -> ThreadOrigins.checkThatStarted(l.thread().id())).distinct().toList();
+        return origins.size() == 1 ? origins.get(0) : Optional.empty();
+    }
+
+    /**
      * The cycle in words, one line per thread:
      * <pre>
      * "left" (at Transfer.java:12) waits for Account@1b6d3586, held by "right"
@@ -62,14 +73,18 @@ public record Deadlock(List<Link> links) {
      * </pre>
      */
     public String describe() {
+        Set<String> names = new HashSet<>();
+        boolean repeated = links.stream().anyMatch(l -> !names.add(l.thread().name()));
         StringBuilder text = new StringBuilder();
         for (Link link : links) {
             Frame where = link.thread().codeFrame();
             text.append('"').append(link.thread().name()).append('"')
+                    .append(repeated ? " #" + link.thread().id() : "")
                     .append(link.thread().virtual() ? " (virtual)" : "")
                     .append(where == null ? "" : " at " + where.location())
                     .append(" waits for ").append(link.lock().displayName())
-                    .append(", held by \"").append(link.owner().name()).append("\"\n");
+                    .append(", held by \"").append(link.owner().name()).append('"')
+                    .append(repeated ? " #" + link.owner().id() : "").append('\n');
         }
         return text.toString().stripTrailing();
     }

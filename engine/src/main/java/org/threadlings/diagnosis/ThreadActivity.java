@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the threads that run course or student code were doing: for reports of stuck runs. */
 public final class ThreadActivity {
@@ -16,15 +19,25 @@ public final class ThreadActivity {
      * One line per kind of activity among threads with a frame in one of {@code packages}:
      * {@code "worker-1" RUNNABLE at Counter.java:14 in races.Counter.increment}. Threads doing
      * exactly the same thing share a line ({@code "worker-2", "worker-3" (2 threads) BLOCKED …}).
+     * Threads that share a name are told apart by id ({@code "worker-1" #41}), and threads that an
+     * earlier check started say so.
      * The calling thread, busy taking the snapshot, is left out.
      */
     public static List<String> describe(ThreadSnapshot snapshot, Collection<String> packages, int limit) {
         long self = Thread.currentThread().threadId();
+        List<ThreadRecord> shown = snapshot.threads().stream()
+                .filter(t -> t.id() != self && packages.stream().anyMatch(t::runsCodeIn)).toList();
+        // Two checks may both name a thread "worker-1": then the ids tell them apart.
+        Set<String> repeated = shown.stream().collect(Collectors.groupingBy(ThreadRecord::name, Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Optional<ThreadOrigins.Check> now = ThreadOrigins.current();
         Map<String, List<String>> namesByActivity = new LinkedHashMap<>();
-        for (ThreadRecord thread : snapshot.threads()) {
-            if (thread.id() != self && packages.stream().anyMatch(thread::runsCodeIn)) {
-                namesByActivity.computeIfAbsent(activity(thread, packages), k -> new ArrayList<>()).add(thread.name());
-            }
+        for (ThreadRecord thread : shown) {
+            String origin = ThreadOrigins.checkThatStarted(thread.id())
+                    .filter(check -> now.isEmpty() || !now.get().equals(check))
+                    .map(check -> " (started while running '" + check.name() + "')").orElse("");
+            String label = "\"" + thread.name() + "\"" + (repeated.contains(thread.name()) ? " #" + thread.id() : "");
+            namesByActivity.computeIfAbsent(activity(thread, packages) + origin, k -> new ArrayList<>()).add(label);
         }
         List<String> lines = new ArrayList<>();
         namesByActivity.forEach((activity, names) -> lines.add(names(names) + " " + activity));
@@ -33,10 +46,10 @@ public final class ThreadActivity {
 
     private static String names(List<String> names) {
         if (names.size() == 1) {
-            return "\"" + names.get(0) + "\"";
+            return names.get(0);
         }
-        String shown = names.size() <= 3 ? "\"" + String.join("\", \"", names) + "\""
-                : "\"" + names.get(0) + "\", \"" + names.get(1) + "\" and " + (names.size() - 2) + " more";
+        String shown = names.size() <= 3 ? String.join(", ", names)
+                : names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " more";
         return shown + " (" + names.size() + " threads)";
     }
 

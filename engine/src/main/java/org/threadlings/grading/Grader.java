@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.threadlings.checks.Structure;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Exercise;
@@ -18,6 +20,7 @@ import org.threadlings.grading.VerdictAssembler.Ending;
 import org.threadlings.grading.child.ChildMain;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.EventSeal;
 import org.threadlings.grading.protocol.Protocol;
 import org.threadlings.sandbox.JvmLauncher;
 import org.threadlings.sandbox.SandboxProcess;
@@ -28,6 +31,7 @@ import org.threadlings.verdict.CompileDiagnostic;
 import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
+import org.threadlings.workspace.CheckLock;
 
 /**
  * Grades one exercise: compiles the student's files and the hidden checks in this JVM, runs the
@@ -46,6 +50,8 @@ public final class Grader implements AutoCloseable {
     /** Null when each grading starts its own JVM, as a one-shot command should. */
     private final StandbyJvms standby;
     private final ObjectMapper json = Protocol.mapper();
+    /** Null when checks are compiled as found (tests of the grader itself); else each is verified first. */
+    private volatile CheckLock lock;
 
     /** A grader that starts a JVM for each grading when it begins: for commands that grade and exit. */
     public Grader(SourceCompiler compiler, JvmLauncher jvm) {
@@ -76,6 +82,15 @@ public final class Grader implements AutoCloseable {
         if (standby != null) {
             standby.prepare(exercise.jvmOptions());
         }
+    }
+
+    /**
+     * Grade only with checks whose content {@code lock} recorded: each check is read once,
+     * verified, and compiled from a private copy, so that nothing can change it in between.
+     */
+    public Grader checkedAgainst(CheckLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     /** Ends the waiting JVM, if any. */
@@ -111,12 +126,22 @@ public final class Grader implements AutoCloseable {
         // Closed in reverse: the child is killed before its folder is deleted.
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
              SandboxProcess child = childJvm(exercise)) {
-            cancellation.onCancel(child::killTree);
+            cancellation.onCancel(() -> child.killTree());
             listener.phase(GradingListener.Phase.COMPILING);
             // One compilation for the student's files and the checks: a second javac run costs
             // more than the checks add to the first. Errors are told apart by the file they are in.
+            List<Path> checks = exercise.checks();
+            if (lock != null) {
+                Optional<List<Path>> verified = verifiedCopies(checks, work.resolve("checks"));
+                if (verified.isEmpty()) {
+                    child.closeInput();
+                    return early(exercise, start, ExerciseStatus.ERROR, Outcome.CHECKS_CHANGED,
+                            refusals(checks), List.of());
+                }
+                checks = verified.get();
+            }
             List<Path> sourcesAndChecks = new ArrayList<>(sources);
-            sourcesAndChecks.addAll(exercise.checks());
+            sourcesAndChecks.addAll(checks);
             CompileResult compiled = compiler.compile(sourcesAndChecks, jvm.classPath(), work.resolve("classes"), List.of());
             if (!compiled.succeeded()) {
                 child.closeInput();
@@ -126,25 +151,78 @@ public final class Grader implements AutoCloseable {
                         ? early(exercise, start, ExerciseStatus.ERROR, Outcome.CHECKS_DO_NOT_COMPILE,
                         "The hidden checks could not be compiled against your code. Usually a class, method or "
                                 + "constructor that the starter declared was renamed, removed or given other "
-                                + "parameters: keep the names and signatures from the starter.", compiled.errors())
+                                + "parameters: keep the names and signatures from the starter.",
+                        namedAsInTheCourse(compiled.errors(), checks, exercise.checks()))
                         : early(exercise, start, ExerciseStatus.ERROR, Outcome.COMPILE_ERROR,
                         "Your code does not compile.", inStudentFiles);
             }
             if (cancellation.isCancelled()) {
                 return early(exercise, start, ExerciseStatus.ERROR, Outcome.CANCELLED, "Grading was cancelled.", List.of());
             }
+            listStudentClasses(work.resolve("classes"), compiled.classesOf(sources));
             Path events = work.resolve("events.jsonl");
+            String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
-                    compiled.classesOf(exercise.checks()), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled));
+                    compiled.classesOf(checks), exercise.timeLimit().toMillis(), events.toString(),
+                    packagesOf(compiled), key);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
-            child.send(json.writeValueAsString(job));
-            return watch(exercise, child, new EventTail(events), listener, cancellation, start);
+            if (!child.isAlive()) {
+                return didNotStart(exercise, child, start);
+            }
+            try {
+                child.send(json.writeValueAsString(job));
+            } catch (JsonProcessingException e) {
+                throw e;
+            } catch (IOException e) {
+                return didNotStart(exercise, child, start); // it died between the check above and the job
+            }
+            return watch(exercise, child, new EventTail(events, EventSeal.withKey(key)), listener, cancellation, start);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the checks: " + e.getMessage(), e);
         }
+    }
+
+    /** Errors in a verified copy of a check, named by the check's place in the course. */
+    private static List<CompileDiagnostic> namedAsInTheCourse(List<CompileDiagnostic> errors, List<Path> compiled,
+                                                              List<Path> original) {
+        return errors.stream().map(d -> {
+            int at = d.file() == null ? -1 : compiled.indexOf(d.file());
+            return at < 0 ? d : new CompileDiagnostic(original.get(at), d.line(), d.column(), d.message(), d.sourceLine());
+        }).toList();
+    }
+
+    /** Copies of {@code checks}, each verified against the lock; empty if any is refused. */
+    private Optional<List<Path>> verifiedCopies(List<Path> checks, Path into) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            byte[] content = Files.readAllBytes(checks.get(i));
+            if (lock.refusal(checks.get(i), content).isPresent()) {
+                return Optional.empty();
+            }
+            // One folder per check keeps its file name, which javac needs for a public class.
+            Path copy = into.resolve(Integer.toString(i)).resolve(checks.get(i).getFileName().toString());
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, content);
+            copies.add(copy);
+        }
+        return Optional.of(copies);
+    }
+
+    private String refusals(List<Path> checks) throws IOException {
+        List<String> why = new ArrayList<>();
+        for (Path check : checks) {
+            lock.refusal(check, Files.readAllBytes(check)).ifPresent(why::add);
+        }
+        return String.join("\n", why);
+    }
+
+    /** Tells {@link Structure} which classes came from the student's files, so its rules see all of them. */
+    private static void listStudentClasses(Path classes, List<String> topLevel) throws IOException {
+        Path list = classes.resolve(Structure.STUDENT_CLASSES);
+        Files.createDirectories(list.getParent());
+        Files.write(list, topLevel);
     }
 
     private SandboxProcess childJvm(Exercise exercise) throws IOException {
@@ -177,15 +255,45 @@ public final class Grader implements AutoCloseable {
             Thread.currentThread().interrupt();
             ending = Ending.CANCELLED;
         }
-        child.killTree();
+        List<String> killed = child.killTree();
         dispatch(tail.poll(), events, listener);
+        if (!killed.isEmpty() && events.stream().noneMatch(e -> e instanceof ChildEvent.Leftovers)) {
+            // The grading JVM was killed before it could name what it left running: name it here.
+            events.add(new ChildEvent.Leftovers(List.of(), killed));
+        }
         int exitCode = child.isAlive() ? -1 : child.exitCode();
         CapturedOutput output = child.output();
+        if (events.isEmpty() && ending == Ending.EXITED && JvmStartFailure.inOutput(output.text())) {
+            return didNotStart(exercise, child, start);
+        }
         if (child.flooded()) {
             ending = Ending.FLOOD_KILLED;
         }
         return VerdictAssembler.assemble(exercise.id(), events, ending, exitCode, exercise.timeLimit(), output,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The grading JVM ended before it took the job: its options kept it from starting. The
+     * student can do nothing about it, so the verdict says whose mistake it is, in the JVM's words.
+     */
+    private static Verdict didNotStart(Exercise exercise, SandboxProcess child, long start) {
+        try {
+            child.waitFor(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        child.killTree();
+        CapturedOutput output = child.output();
+        String said = output.text().lines().map(String::strip).filter(l -> !l.isEmpty()).limit(6)
+                .reduce((a, b) -> a + " / " + b).orElse("nothing");
+        String message = "The JVM that runs the checks did not start, so nothing was graded. It said: " + said
+                + (child.isAlive() ? "" : " (exit status " + child.exitCode() + ")") + ". The exercise's jvm-options are "
+                + (exercise.jvmOptions().isEmpty() ? "none" : String.join(" ", exercise.jvmOptions()))
+                + ". This is a mistake in the course, not in your code: please report it. (Course authors: fix "
+                + "jvm-options in lesson.yaml, then run ./run.sh validate.)";
+        return new Verdict(exercise.id(), ExerciseStatus.ERROR, Outcome.JVM_DID_NOT_START, message, List.of(),
+                List.of(), output, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void dispatch(List<ChildEvent> fresh, List<ChildEvent> all, GradingListener listener) {

@@ -27,8 +27,13 @@ final class VerdictAssembler {
     private VerdictAssembler() {
     }
 
-    /** What the JVM prints as it exits on -XX:+ExitOnOutOfMemoryError. */
+    /** What the JVM prints as it exits on -XX:+ExitOnOutOfMemoryError: read for the reason only. */
     static final String OUT_OF_MEMORY_MARK = "Terminating due to java.lang.OutOfMemoryError";
+    /**
+     * The exit status of -XX:+ExitOnOutOfMemoryError. The verdict rests on it, not on the printed
+     * line, which any code can print.
+     */
+    static final int EXIT_OUT_OF_MEMORY = 3;
 
     static Verdict assemble(String exerciseId, List<ChildEvent> events, Ending ending, int exitCode,
                             Duration timeLimit, CapturedOutput output, Duration elapsed) {
@@ -37,20 +42,25 @@ final class VerdictAssembler {
         List<ChildEvent.ThreadDied> deaths = new ArrayList<>();
         ChildEvent.Stopped stopped = null;
         ChildEvent.Leftovers leftovers = null;
+        List<String> tampering = new ArrayList<>();
         boolean done = false;
         for (ChildEvent event : events) {
             switch (event) {
                 case ChildEvent.Planned p -> planned.addAll(p.checks());
                 case ChildEvent.Finished f -> finished.putIfAbsent(f.result().id(), f.result());
                 case ChildEvent.ThreadDied d -> deaths.add(d);
-                case ChildEvent.Stopped s -> stopped = stopped == null ? s : stopped;
+                case ChildEvent.Stopped s -> stopped = stopped == null || supersedes(s, stopped) ? s : stopped;
                 case ChildEvent.Leftovers l -> leftovers = l;
                 case ChildEvent.Done d -> done = true;
+                case ChildEvent.Tampered t -> tampering.add(t.seen());
                 case ChildEvent.Started s -> { }
             }
         }
-        Outcome outcome = outcome(ending, stopped, deaths, done, output);
-        String message = message(outcome, stopped, exitCode, timeLimit, output);
+        if (!tampering.isEmpty()) {
+            return tampered(exerciseId, tampering, planned, finished, output, elapsed);
+        }
+        Outcome outcome = outcome(ending, stopped, deaths, done, exitCode);
+        String message = message(outcome, stopped, exitCode, timeLimit, output, runningWhenItEnded(events, planned));
 
         List<CheckResult> checks = new ArrayList<>();
         for (CheckResult result : finished.values()) {
@@ -58,11 +68,24 @@ final class VerdictAssembler {
                 checks.add(withDeaths(result, deaths)); // reported without being planned: a class that failed to load
             }
         }
-        String stoppedDuring = stopped == null ? currentCheck(events).orElse("") : stopped.during();
+        String runningAtEnd = currentCheck(events).orElse("");
+        String stoppedDuring = stopped == null ? runningAtEnd : stopped.during();
+        // A deadlock among threads that an earlier check started and left running belongs to
+        // that check, even though it ended (perhaps passing) before the deadlock was found.
+        boolean blamesEarlierCheck = outcome == Outcome.DEADLOCK && finished.containsKey(stoppedDuring);
         for (ChildEvent.PlannedCheck check : planned) {
             CheckResult result = finished.get(check.id());
-            if (result != null) {
+            if (blamesEarlierCheck && check.id().equals(stoppedDuring)) {
+                String before = result.status() == CheckStatus.PASS ? "" : result.message() + "\n";
+                checks.add(new CheckResult(check.id(), check.name(), CheckStatus.FAIL,
+                        before + "threads it started deadlocked after it returned (see above)", result.measurement(),
+                        withDeaths(result, deaths).details(), result.millis()));
+            } else if (result != null) {
                 checks.add(withDeaths(result, deaths));
+            } else if (blamesEarlierCheck && check.id().equals(runningAtEnd)) {
+                checks.add(new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
+                        "cut short: the run was stopped by a deadlock among threads an earlier check started",
+                        null, deathLines(check.id(), deaths), 0));
             } else if (check.id().equals(stoppedDuring)) {
                 checks.add(new CheckResult(check.id(), check.name(), statusWhenCut(outcome),
                         headline(outcome, timeLimit), null, deathLines(check.id(), deaths), 0));
@@ -79,11 +102,40 @@ final class VerdictAssembler {
                     + "not in your code; please report it.";
             return new Verdict(exerciseId, ExerciseStatus.ERROR, Outcome.CRASHED, message, checks, List.of(), output, elapsed);
         }
-        return new Verdict(exerciseId, status(outcome, checks), outcome, message, checks, List.of(), output, elapsed);
+        ExerciseStatus status = status(outcome, checks);
+        if (status == ExerciseStatus.INCONCLUSIVE && message.isEmpty()) {
+            message = notProven(checks);
+        }
+        return new Verdict(exerciseId, status, outcome, message, checks, List.of(), output, elapsed);
+    }
+
+    /**
+     * A run whose reporting was interfered with. Only the grader's own sealed results are shown,
+     * next to one failed entry that says what was seen, so that every report (JUnit XML too)
+     * shows the run as not passed.
+     */
+    private static Verdict tampered(String exerciseId, List<String> seen, List<ChildEvent.PlannedCheck> planned,
+                                    Map<String, CheckResult> finished, CapturedOutput output, Duration elapsed) {
+        String message = "This run does not count: something other than the grader wrote to its results.\n  - "
+                + String.join("\n  - ", seen)
+                + "\nOnly results the grader seals itself are believed, and the lines above were not its own. "
+                + "Next: remove any code that writes files, reflects on the grader's objects or exits the JVM, and "
+                + "check again; the checks below are the grader's own results.";
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(new CheckResult("tampered", "only the grader reports results", CheckStatus.ERROR,
+                "results were forged or the grader's reporting was interfered with: " + seen.get(0), null,
+                List.copyOf(seen), 0));
+        for (ChildEvent.PlannedCheck check : planned) {
+            CheckResult result = finished.get(check.id());
+            checks.add(result != null ? result : new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
+                    "no result from the grader", null, List.of(), 0));
+        }
+        return new Verdict(exerciseId, ExerciseStatus.TAMPERED, Outcome.TAMPERED, message, checks, List.of(), output,
+                elapsed);
     }
 
     private static Outcome outcome(Ending ending, ChildEvent.Stopped stopped, List<ChildEvent.ThreadDied> deaths,
-                                   boolean done, CapturedOutput output) {
+                                   boolean done, int exitCode) {
         if (ending == Ending.CANCELLED) {
             return Outcome.CANCELLED;
         }
@@ -94,11 +146,11 @@ final class VerdictAssembler {
             return switch (stopped.reason()) {
                 case TIME_LIMIT -> Outcome.TIME_LIMIT;
                 case DEADLOCK -> Outcome.DEADLOCK;
-                case SYSTEM_EXIT -> Outcome.SYSTEM_EXIT;
+                case SYSTEM_EXIT, EXIT_IN_SHUTDOWN_HOOK -> Outcome.SYSTEM_EXIT;
                 case SIGNAL -> Outcome.CANCELLED;
             };
         }
-        if (!done && output.text().contains(OUT_OF_MEMORY_MARK)) {
+        if (!done && ending == Ending.EXITED && exitCode == EXIT_OUT_OF_MEMORY) {
             return Outcome.OUT_OF_MEMORY;
         }
         if (ending == Ending.TIME_LIMIT_KILLED) {
@@ -107,14 +159,35 @@ final class VerdictAssembler {
         return done ? Outcome.COMPLETED : Outcome.CRASHED;
     }
 
+    /** A hook's exit explains the first exit's hang better than the first report does. */
+    private static boolean supersedes(ChildEvent.Stopped later, ChildEvent.Stopped first) {
+        return later.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK
+                && (first.reason() == StopReason.SYSTEM_EXIT || first.reason() == StopReason.SIGNAL);
+    }
+
     private static ExerciseStatus status(Outcome outcome, List<CheckResult> checks) {
         return switch (outcome) {
             case COMPLETED -> checks.stream().anyMatch(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.ERROR)
-                    ? ExerciseStatus.FAIL : ExerciseStatus.PASS;
+                    ? ExerciseStatus.FAIL
+                    : checks.stream().anyMatch(c -> c.status() == CheckStatus.INCONCLUSIVE)
+                    ? ExerciseStatus.INCONCLUSIVE : ExerciseStatus.PASS;
             case TIME_LIMIT -> ExerciseStatus.TIMEOUT;
             case DEADLOCK -> ExerciseStatus.FAIL;
             default -> ExerciseStatus.ERROR;
         };
+    }
+
+    /** Why an exercise whose checks did not fail is still not done, and what to do about it. */
+    static String notProven(List<CheckResult> checks) {
+        long open = checks.stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE).count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String what = open == 1 ? "one check" : open + " checks";
+        return "Not done yet: nothing failed, but " + what + " could not reach a verdict, so nothing is proven. "
+                + (cores < 2
+                ? "Threadlings got a single processor here (availableProcessors() = 1: a one-core machine, taskset "
+                        + "or a container limit); this exercise needs two cores to tell right from wrong. Check it "
+                        + "where it gets two."
+                : "The machine was too busy to tell. Close other busy programs and check again.");
     }
 
     private static CheckStatus statusWhenCut(Outcome outcome) {
@@ -134,7 +207,7 @@ final class VerdictAssembler {
     }
 
     private static String message(Outcome outcome, ChildEvent.Stopped stopped, int exitCode, Duration limit,
-                                  CapturedOutput output) {
+                                  CapturedOutput output, String during) {
         String report = stopped == null ? "" : stopped.report();
         return switch (outcome) {
             case COMPLETED -> "";
@@ -146,22 +219,55 @@ final class VerdictAssembler {
                     + "\nNext: look for a loop whose condition never becomes false, or a thread that waits for "
                     + "something that never happens (a join or get on work that never ends, a lock never released).";
             case DEADLOCK -> report;
-            case SYSTEM_EXIT -> report + " (exit status " + exitCode + ")"
-                    + "\nNext: exercise code should return, or throw an exception, rather than call System.exit.";
+            case SYSTEM_EXIT -> report
+                    + (stopped.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK ? "" : " (exit status " + exitCode + ")")
+                    + "\nNext: exercise code should return, or throw an exception, rather than call System.exit"
+                    + (stopped.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK ? "; and a shutdown hook must never call it." : ".");
             case OUT_OF_MEMORY -> outOfMemory(output);
             case OUTPUT_LIMIT -> "Your code printed more than " + (output.totalBytes() / (1024 * 1024))
                     + " MB, so the run was stopped. Is there a print inside a loop that runs millions of times? "
                     + "Remove it, or print a summary after the loop.";
             case CANCELLED -> report.isEmpty() ? "Grading was cancelled." : report;
-            default -> "The JVM running the checks stopped unexpectedly (exit status " + exitCode + ")"
-                    + (output.isEmpty() ? "." : "; its last output is shown below.");
+            default -> crashed(exitCode, output, during);
         };
+    }
+
+    /**
+     * The JVM ended without the end-of-run event and without reporting System.exit, a time limit
+     * or a deadlock. A JVM that exits with status 0 that way was halted: System.exit is witnessed
+     * by a shutdown hook, and halting is the one way to end it that runs no hook.
+     */
+    private static String crashed(int exitCode, CapturedOutput output, String during) {
+        String shown = output.isEmpty() ? "" : " Its last output is shown below.";
+        String when = during.isEmpty() ? "" : " " + during;
+        if (exitCode == 0) {
+            return "The JVM running the checks ended" + when + ", before the checks finished, with exit status 0 "
+                    + "and without System.exit: the code called Runtime.getRuntime().halt(0), which ends the JVM "
+                    + "at once, checks included." + shown
+                    + "\nNext: exercise code should return, or throw an exception, rather than halt the JVM.";
+        }
+        if (exitCode > 128) {
+            return "The JVM running the checks was killed by signal " + (exitCode - 128) + when + " (exit status "
+                    + exitCode + ")." + shown + "\nNext: if the run was not stopped on purpose, check the machine's "
+                    + "memory (the system may have ended the process) and try again.";
+        }
+        return "The JVM running the checks stopped unexpectedly" + when + " (exit status " + exitCode + "), without "
+                + "System.exit: the code called Runtime.getRuntime().halt(" + exitCode + "), or the JVM failed."
+                + shown + "\nNext: exercise code should return, or throw an exception, rather than end the JVM.";
+    }
+
+    /** "while running 'name'" for the check that had started and not finished, or empty. */
+    private static String runningWhenItEnded(List<ChildEvent> events, List<ChildEvent.PlannedCheck> planned) {
+        return currentCheck(events)
+                .flatMap(id -> planned.stream().filter(p -> p.id().equals(id)).findFirst())
+                .map(p -> "while running '" + p.name() + "'")
+                .orElse("");
     }
 
     private static String outOfMemory(CapturedOutput output) {
         String text = output.text();
-        int at = text.indexOf(OUT_OF_MEMORY_MARK);
-        String reason = text.substring(at + OUT_OF_MEMORY_MARK.length()).lines().findFirst().orElse("")
+        int at = text.lastIndexOf(OUT_OF_MEMORY_MARK);
+        String reason = at < 0 ? "" : text.substring(at + OUT_OF_MEMORY_MARK.length()).lines().findFirst().orElse("")
                 .replaceFirst("^:\\s*", "");
         if (reason.contains("native thread")) {
             return "The JVM could not start another thread (" + reason + "): your code started more threads than "
@@ -217,9 +323,14 @@ final class VerdictAssembler {
         }
         if (!leftovers.processes().isEmpty()) {
             message.append(message.isEmpty() ? "" : "\n")
-                    .append("Processes were still running after the checks finished and were killed: ")
+                    .append(leftovers.processes().size() == 1
+                            ? "A process was still running when the checks ended, and was killed: "
+                            : "Processes were still running when the checks ended, and were killed: ")
                     .append(String.join(", ", leftovers.processes()))
-                    .append(". Wait for every process you start (waitFor()) or stop it.");
+                    .append(". Every process your code starts should have ended by the time it returns. Wait for "
+                            + "each one (waitFor()) or stop it (destroy()). A command sent to the background "
+                            + "(with &, nohup or setsid -f) is no longer a child of the shell that started it: "
+                            + "waiting for that shell does not wait for it, so run it in the foreground instead.");
         }
         return new CheckResult("leftovers", "nothing left running afterwards", CheckStatus.FAIL, message.toString(),
                 null, List.of(), 0);

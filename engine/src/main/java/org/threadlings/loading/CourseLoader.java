@@ -65,6 +65,7 @@ public final class CourseLoader {
         Ids exampleIds = new Ids("example");
         Map<String, String> fileOwners = new HashMap<>();
         List<LessonReader.Read> reads = new ArrayList<>();
+        Map<Path, Integer> listedAt = new HashMap<>();
         for (Fields.Scalar dirName : lessonDirs) {
             Path dir = lessonsDir.resolve(dirName.value()).normalize();
             // lessons/ itself ("" or ".") holds course.yaml, not a lesson.
@@ -72,7 +73,19 @@ public final class CourseLoader {
                 fields.problem(dirName.node(), "no lesson folder 'lessons/" + dirName.value() + "'");
                 continue;
             }
+            Integer first = listedAt.putIfAbsent(dir, dirName.node().getStartMark().getLine() + 1);
+            if (first != null) {
+                // The mistake is in this list, not in the lesson: say so here, and read the lesson once.
+                fields.problem(dirName.node(), "lesson 'lessons/" + dirName.value() + "' is listed twice (first at line "
+                        + first + "); list each lesson once");
+                continue;
+            }
             Path lessonFile = dir.resolve(LESSON_FILE);
+            if (!Files.isRegularFile(lessonFile)) {
+                fields.problem(dirName.node(), "the lesson folder 'lessons/" + dirName.value() + "' has no "
+                        + LESSON_FILE + "; create it, or take the folder off this list");
+                continue;
+            }
             YamlFile.read(lessonFile, shown(lessonFile), problems).ifPresent(lessonFields -> {
                 LessonReader.Read read = new LessonReader(dir, solutionsDir, courseRoot).read(lessonFields);
                 reads.add(read);

@@ -150,11 +150,13 @@ final class LessonReader {
         }
         List<String> jvmOptions = new ArrayList<>();
         for (Fields.Scalar option : f.scalars("jvm-options", false)) {
-            if (option.value().startsWith("-")) {
-                jvmOptions.add(option.value());
-            } else {
+            if (!option.value().startsWith("-")) {
                 f.problem(option.node(), "JVM option '" + option.value() + "' must start with '-'");
+                continue;
             }
+            JvmOptions.refusal(option.value()).ifPresentOrElse(
+                    why -> f.problem(option.node(), "JVM option '" + option.value() + "' is not allowed: " + why),
+                    () -> jvmOptions.add(option.value()));
         }
         List<WrongAnswer> wrong = new ArrayList<>();
         Set<String> wrongNames = new HashSet<>();

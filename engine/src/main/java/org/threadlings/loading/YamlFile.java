@@ -1,14 +1,9 @@
 package org.threadlings.loading;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -20,6 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads one YAML file into a node tree. Only the node tree is used (never arbitrary object
  * construction), through SnakeYAML's safe constructor, so that every value keeps its position.
+ * The text is screened first ({@link LessonText}), then its events ({@link YamlShape}), so that
+ * no input reaches the composer that could make it slow or fail without a position.
  */
 final class YamlFile {
 
@@ -32,22 +29,19 @@ final class YamlFile {
             problems.add(new Problem(shownAs, 1, 1, "file not found"));
             return Optional.empty();
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = yaml.compose(reader);
-        } catch (MarkedYAMLException e) {
-            // The problem alone can be half a sentence ("but found another document"): lead with the context.
-            String detail = Stream.of(e.getContext(), e.getProblem()).filter(Objects::nonNull)
-                    .collect(Collectors.joining(", "));
-            String message = detail.isEmpty() ? "not valid YAML" : "not valid YAML: " + detail;
-            problems.at(shownAs, e.getProblemMark(), message);
+        Optional<String> text = LessonText.read(file, shownAs, problems);
+        if (text.isEmpty() || !YamlShape.check(text.get(), shownAs, problems)) {
             return Optional.empty();
-        } catch (YAMLException | IOException e) {
-            problems.add(new Problem(shownAs, 1, 1, "cannot read: " + e.getMessage()));
+        }
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options())).compose(new StringReader(text.get()));
+        } catch (MarkedYAMLException e) {
+            problems.at(shownAs, e.getProblemMark(), YamlShape.words(e));
+            return Optional.empty();
+        } catch (YAMLException e) {
+            // YamlShape has seen every event already; this is a backstop, not an expected path.
+            problems.add(new Problem(shownAs, 1, 1, "not valid YAML: " + e.getMessage()));
             return Optional.empty();
         }
         if (root == null) {
@@ -59,5 +53,16 @@ final class YamlFile {
             return Optional.empty();
         }
         return Optional.of(new Fields(shownAs, mapping, problems));
+    }
+
+    /** Limits above YamlShape's, so that they never decide, but bound the parser should they be reached. */
+    static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(LessonText.MAX_BYTES + 1);
+        options.setMaxAliasesForCollections(YamlShape.MAX_ALIASES + 10);
+        options.setNestingDepthLimit(YamlShape.MAX_DEPTH + 10);
+        return options;
     }
 }

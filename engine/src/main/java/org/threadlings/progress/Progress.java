@@ -24,7 +24,7 @@ public record Progress(int format, String current, Map<String, ExerciseProgress>
         quiz = quiz == null ? Map.of() : Map.copyOf(quiz);
     }
 
-    /** One exercise. {@code lastResult} is an {@code ExerciseStatus} label: pass, fail, error, timeout. */
+    /** One exercise. {@code lastResult} is an {@code ExerciseStatus} label: pass, fail, inconclusive, error, timeout, tampered. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExerciseProgress(boolean done, String lastResult, Instant lastRun, int hintsShown) {
         public static final ExerciseProgress NEW = new ExerciseProgress(false, null, null, 0);

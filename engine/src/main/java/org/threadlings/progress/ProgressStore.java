@@ -7,9 +7,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -111,14 +111,28 @@ public final class ProgressStore {
     }
 
     private void setAside(Exception cause) {
-        Path backup = file.resolveSibling(file.getFileName() + ".damaged-" + LocalDateTime.now().format(STAMP));
         try {
-            Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            Path backup = moveToFreeName(file.getFileName() + ".damaged-" + LocalDateTime.now().format(STAMP));
             warnings.add("Your progress file was damaged (" + cause.getMessage().lines().findFirst().orElse("")
                     + "). It was kept as " + backup.getFileName() + " and progress starts afresh; "
                     + "your exercise files are untouched, and checking them again restores their status.");
         } catch (IOException e) {
             warnings.add("Your progress file " + file + " is damaged and could not be set aside: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Moves the file to {@code name}, or to {@code name-2}, {@code name-3}… if that is taken: two
+     * damaged files set aside within one second must not overwrite each other's backup.
+     */
+    private Path moveToFreeName(String name) throws IOException {
+        for (int n = 1; ; n++) {
+            Path backup = file.resolveSibling(n == 1 ? name : name + "-" + n);
+            try {
+                return Files.move(file, backup); // refuses to replace an existing backup
+            } catch (FileAlreadyExistsException taken) {
+                // try the next number
+            }
         }
     }
 }

@@ -64,6 +64,9 @@ public final class HumanReport {
         }
         output(out, verdict);
         summaryLine(out, verdict);
+        if (verdict.status() == ExerciseStatus.INCONCLUSIVE && !verdict.message().isEmpty()) {
+            block(out, "  ", verdict.message(), WARN);
+        }
         if (!verdict.passed()) {
             String files = String.join(", ", exercise.files().stream()
                     .map(f -> shownPath.apply(studentDir.resolve(f))).toList());
@@ -146,7 +149,8 @@ public final class HumanReport {
         long passed = verdict.count(CheckStatus.PASS);
         long inconclusive = verdict.count(CheckStatus.INCONCLUSIVE);
         String label = verdict.status().name(); // PASS, FAIL, ERROR, TIMEOUT
-        out.style(verdict.passed() ? PASS.bold() : FAIL).append("  ").append(label).style(AttributedStyle.DEFAULT);
+        out.style(verdict.passed() ? PASS.bold() : verdict.status() == ExerciseStatus.INCONCLUSIVE ? WARN.bold() : FAIL)
+                .append("  ").append(label).style(AttributedStyle.DEFAULT);
         if (!verdict.checks().isEmpty()) {
             out.append("  ").append(passed + " of " + verdict.checks().size() + " checks passed");
             if (inconclusive > 0) {

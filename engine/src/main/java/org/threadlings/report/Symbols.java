@@ -34,7 +34,8 @@ public record Symbols(String pass, String fail, String inconclusive, String erro
         return switch (status) {
             case PASS -> pass;
             case FAIL -> fail;
-            case ERROR, TIMEOUT -> error;
+            case INCONCLUSIVE -> inconclusive;
+            case ERROR, TIMEOUT, TAMPERED -> error;
         };
     }
 }

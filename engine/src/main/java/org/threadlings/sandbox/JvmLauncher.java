@@ -29,6 +29,27 @@ public final class JvmLauncher {
     static final List<String> BASE_OPTIONS = List.of(
             "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+    // No --enable-native-access here: it would open native code to the student's classes too (the
+    // grader shares their unnamed module), and with it the memory that holds the result key.
+    // ParentBond's prctl calls are refused then, and the grading JVM relies on its standard input
+    // (the runner's end closes it) and the environment mark to end with its runner.
+
+    /**
+     * Doors closed to the code under test, which shares its JVM with the grader: attaching an
+     * agent or debugger (from a process it starts) and, where the JDK can refuse them,
+     * sun.misc.Unsafe's memory access (JDK 23+) and native code (JDK 24+). Each would let it read
+     * the key that seals the grader's results.
+     */
+    static List<String> lockdownOptions(int jdk) {
+        List<String> options = new ArrayList<>(List.of("-XX:+DisableAttachMechanism"));
+        if (jdk >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=deny");
+        }
+        if (jdk >= 24) {
+            options.add("--illegal-native-access=deny");
+        }
+        return options;
+    }
 
     private final Path java;
     private final String classPath;
@@ -90,6 +111,7 @@ public final class JvmLauncher {
     static List<String> fixedOptions() {
         List<String> options = new ArrayList<>(BASE_OPTIONS);
         options.addAll(DIAGNOSIS_ACCESS);
+        options.addAll(lockdownOptions(Runtime.version().feature()));
         return options;
     }
 }

@@ -5,23 +5,31 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.threadlings.verdict.CapturedOutput;
 
 /**
  * A child JVM running untrusted code: its output drained and capped, and a way to end it together
- * with every process it started.
+ * with every process it started, however those left its process tree. It carries a
+ * {@link SandboxMark} that every process it starts inherits, and it is killed with them all when
+ * this JVM ends (see {@link LiveSandboxes}).
  */
 public final class SandboxProcess implements AutoCloseable {
 
     private final Process process;
+    private final ProcessTree tree;
     private final OutputCapture output;
 
     SandboxProcess(List<String> command, long floodLimit, Consumer<byte[]> live, Runnable onFlood) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_TOOL_OPTIONS"); // options meant for the runner would print a notice
-        process = builder.start();
+        SandboxMark mark = SandboxMark.next();
+        builder.environment().put(SandboxMark.VARIABLE, mark.value());
+        process = Spawner.start(builder);
+        tree = new ProcessTree(process.toHandle(), Optional.of(mark));
+        LiveSandboxes.add(this);
         output = new OutputCapture(process.getInputStream(), floodLimit, live, onFlood);
         output.start();
     }
@@ -30,11 +38,14 @@ public final class SandboxProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Writes one line to the child's standard input and closes it. */
+    /**
+     * Writes one line to the child's standard input, and keeps it open: a grading JVM takes the
+     * end of its input for the end of its parent, and ends itself.
+     */
     public void send(String line) throws IOException {
-        try (OutputStream in = process.getOutputStream()) {
-            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Closes standard input without sending anything: a child waiting for a job exits. */
@@ -64,33 +75,31 @@ public final class SandboxProcess implements AutoCloseable {
     }
 
     /**
-     * Kills the child and every process below it. Descendants are collected before the child
-     * dies, since afterwards they would belong to nobody and could no longer be found.
+     * Kills the child, every process below it, and every process that carries its mark (those
+     * that left the tree). Descendants are collected before the child dies, since afterwards they
+     * would belong to nobody and could no longer be found by the tree.
+     *
+     * @return the command lines of the processes killed besides the child
      */
-    public void killTree() {
-        for (int round = 0; round < 3; round++) {
-            List<ProcessHandle> descendants = process.descendants().toList();
-            descendants.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            if (descendants.isEmpty()) {
-                break;
-            }
-        }
+    public List<String> killTree() {
+        List<String> killed = tree.killAll();
+        closeInput();
+        LiveSandboxes.remove(this);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return killed;
     }
 
     public CapturedOutput output() {
         return output.result();
     }
 
+    /** Kills what is left: a child that exited by itself may have left processes behind. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            killTree();
-        }
+        killTree();
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * and a JVM that has waited {@link #MAX_AGE} is replaced by a fresh one.
  *
  * <p>A waiting JVM is expected to exit when its standard input closes. Closing the pool closes
- * it, and kills it if it lingers; a shutdown hook kills waiting JVMs should the program end
- * without closing the pool.
+ * it, and kills it if it lingers; should the program end without closing the pool, the shutdown
+ * hook that ends every sandboxed process ends waiting JVMs too (see {@link LiveSandboxes}).
  */
 public final class StandbyJvms implements AutoCloseable {
 
@@ -53,7 +53,6 @@ public final class StandbyJvms implements AutoCloseable {
     private final ScheduledThreadPoolExecutor background;
     /** Every JVM started here and not yet handed out: what closing must end. */
     private final Set<SandboxProcess> owned = ConcurrentHashMap.newKeySet();
-    private final Thread shutdownHook = new Thread(this::killOwned, "threadlings-standby-exit");
     private Standby waiting;
     private ScheduledFuture<?> renewal;
     private boolean closed;
@@ -72,7 +71,6 @@ public final class StandbyJvms implements AutoCloseable {
             return thread;
         });
         background.setRemoveOnCancelPolicy(true);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -143,11 +141,6 @@ public final class StandbyJvms implements AutoCloseable {
             process.close();
         }
         owned.clear();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // closed from another shutdown hook: ours runs anyway, and finds nothing left
-        }
     }
 
     private SandboxProcess startOwned(List<String> options) throws IOException {
@@ -211,13 +204,5 @@ public final class StandbyJvms implements AutoCloseable {
             renewal.cancel(false);
             renewal = null;
         }
-    }
-
-    /** The shutdown hook: no JVM started here may outlive the program. */
-    private void killOwned() {
-        synchronized (this) {
-            closed = true;
-        }
-        owned.forEach(SandboxProcess::killTree);
     }
 }

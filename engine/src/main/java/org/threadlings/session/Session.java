@@ -8,6 +8,7 @@ import org.threadlings.loading.CourseFormatException;
 import org.threadlings.loading.CourseLoader;
 import org.threadlings.progress.ProgressStore;
 import org.threadlings.sandbox.JvmLauncher;
+import org.threadlings.workspace.CheckLock;
 import org.threadlings.workspace.StarterStore;
 import org.threadlings.workspace.Workspace;
 
@@ -68,7 +69,8 @@ public final class Session implements AutoCloseable {
 
     public synchronized Grader grader() {
         if (grader == null) {
-            grader = interactive ? Grader.withStandby(compiler(), jvm()) : new Grader(compiler(), jvm());
+            grader = (interactive ? Grader.withStandby(compiler(), jvm()) : new Grader(compiler(), jvm()))
+                    .checkedAgainst(new CheckLock(workspace));
         }
         return grader;
     }

@@ -45,6 +45,7 @@ final class App {
     private boolean firstFrameDrawn;
     private boolean completeRefresh = true;
     private String progressLabel = "";
+    private ProblemsPanel problems = new ProblemsPanel(List.of());
 
     App(Display display, Theme theme, Symbols symbols, Telemetry telemetry) {
         this.display = display;
@@ -108,6 +109,16 @@ final class App {
     /** The overall progress shown at the right of the title bar ("2/9 done"). */
     void progressLabel(String label) {
         progressLabel = label;
+    }
+
+    /** Shows the problems of edited lesson files under every screen; an empty list takes them away. */
+    void problems(List<org.threadlings.loading.Problem> found) {
+        problems = new ProblemsPanel(found);
+    }
+
+    /** Tells every open view that the lessons were edited and reloaded: they show the new text. */
+    void courseChanged(org.threadlings.course.Course course) {
+        views.forEach(view -> view.courseChanged(course));
     }
 
     /** Redraws a few times a second while {@code active} holds: spinners, running clocks. */
@@ -239,9 +250,14 @@ final class App {
         View view = views.peek();
         titleBar(screen, view);
         boolean showStatus = !status.isEmpty();
-        int contentHeight = size.getRows() - 2 - (showStatus ? 1 : 0);
+        int available = size.getRows() - 2 - (showStatus ? 1 : 0);
+        int panelHeight = problems.height(size.getColumns(), available / 2);
+        int contentHeight = available - panelHeight;
         if (view != null) {
             view.render(screen.region(0, 1, size.getColumns(), contentHeight));
+        }
+        if (panelHeight > 0) {
+            problems.render(screen.region(0, 1 + contentHeight, size.getColumns(), panelHeight));
         }
         if (showStatus) {
             screen.fillRow(size.getRows() - 2, Role.TEXT);

@@ -62,11 +62,13 @@ public final class CourseUi {
         Thread stopGrading = new Thread(gradings::cancel, "threadlings-ui-exit");
         Runtime.getRuntime().addShutdownHook(stopGrading); // SIGTERM: no grading JVM outlives the UI
         WatchMode watching = new WatchMode(work, app);
-        try (gradings; watching) {
-            MarkdownRenderer markdown = new MarkdownRenderer(unicode ? Glyphs.UNICODE : Glyphs.ASCII);
-            LessonTexts texts = new LessonTexts(markdown);
+        MarkdownRenderer markdown = new MarkdownRenderer(unicode ? Glyphs.UNICODE : Glyphs.ASCII);
+        LessonTexts texts = new LessonTexts(markdown);
+        LessonPreview preview = new LessonPreview(work, app, texts, watching);
+        try (gradings; watching; preview) {
             // After the first frame: the layout work must not delay it.
             app.post(() -> texts.prepare(work.course(), LessonTexts.width(display.size().getColumns())));
+            app.post(preview::start);
             Ui ui = new Ui(app, work, gradings, markdown, texts, new Editor(System.getenv()), watching);
             watching.start(gradings);
             gradings.onVerdict((exercise, verdict) -> announce(ui, exercise, verdict));

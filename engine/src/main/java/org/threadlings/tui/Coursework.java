@@ -13,6 +13,7 @@ import org.threadlings.course.QuizQuestion;
 import org.threadlings.examples.ExampleRunner;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
+import org.threadlings.loading.CourseFormatException;
 import org.threadlings.progress.Progress;
 import org.threadlings.verdict.Verdict;
 import org.threadlings.watch.SaveListener;
@@ -27,6 +28,12 @@ import org.threadlings.workspace.StarterStore;
 interface Coursework {
 
     Course course();
+
+    /** Reads the course from its files again, for a live preview; any thread. Installs nothing. */
+    Course loadCourse() throws CourseFormatException;
+
+    /** From now on, {@link #course()} is {@code course}: the lessons were edited. UI thread. */
+    void replaceCourse(Course course);
 
     Progress progress();
 
@@ -57,6 +64,9 @@ interface Coursework {
 
     /** Starts watching the exercises folder for saves; or says why it cannot. */
     WatchStart watch(SaveListener listener);
+
+    /** Starts watching the lessons folder for edits of lesson text; or says why it cannot. */
+    WatchStart watchLessons(SaveListener listener);
 
     /** Gets a grading JVM ready for this exercise ahead of the next grading. */
     void prepare(Exercise exercise);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.threadlings.course.Course;
 import org.threadlings.course.Exercise;
 import org.threadlings.markdown.StyledLine;
 import org.threadlings.progress.Position;
@@ -22,7 +23,7 @@ import org.threadlings.workspace.StarterStore;
 final class ExerciseView implements View {
 
     private final Ui ui;
-    private final Exercise exercise;
+    private Exercise exercise;
     private final Page page = new Page();
     private final List<Line> taskLines = new ArrayList<>();
     private int taskWidth = -1;
@@ -36,6 +37,14 @@ final class ExerciseView implements View {
 
     Exercise exercise() {
         return exercise;
+    }
+
+    @Override
+    public void courseChanged(Course course) {
+        course.exercise(exercise.id()).filter(edited -> !edited.equals(exercise)).ifPresent(edited -> {
+            exercise = edited;
+            taskWidth = -1; // the task is laid out anew
+        });
     }
 
     @Override

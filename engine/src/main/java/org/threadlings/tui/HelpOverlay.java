@@ -23,7 +23,7 @@ final class HelpOverlay implements Overlay {
     @Override
     public void render(Canvas screen) {
         int keyWidth = keys.stream().mapToInt(k -> k.key().length()).max().orElse(1);
-        int labelWidth = keys.stream().mapToInt(k -> k.label().length()).max().orElse(1);
+        int labelWidth = keys.stream().mapToInt(k -> k.detail().length()).max().orElse(1);
         int width = Math.min(screen.width() - 4, keyWidth + labelWidth + 7);
         int height = Math.min(screen.height() - 2, keys.size() + 4);
         Canvas box = screen.region((screen.width() - width) / 2, (screen.height() - height) / 2, width, height);
@@ -32,7 +32,7 @@ final class HelpOverlay implements Overlay {
         for (int i = 0; i < keys.size() && i + 2 < height - 1; i++) {
             KeyHint hint = keys.get(i);
             box.put(2, i + 1, hint.key(), Role.ACCENT);
-            box.put(3 + keyWidth, i + 1, hint.label(), Role.TEXT);
+            box.put(3 + keyWidth, i + 1, hint.detail(), Role.TEXT);
         }
         box.put(2, height - 2, "any key closes this", Role.DIM);
     }

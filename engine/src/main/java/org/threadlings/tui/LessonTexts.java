@@ -29,6 +29,11 @@ final class LessonTexts {
         return rendered.computeIfAbsent(new Key(lesson.id(), width), k -> renderer.render(markdown(lesson), width));
     }
 
+    /** Drops the layouts of a lesson whose text was edited: the next {@link #get} lays it out anew. */
+    void forget(String lessonId) {
+        rendered.keySet().removeIf(key -> key.lesson().equals(lessonId));
+    }
+
     /** Lays out every lesson for {@code width} on a background thread. */
     void prepare(Course course, int width) {
         Thread.ofPlatform().daemon(true).priority(Thread.MIN_PRIORITY).name("threadlings-layout").start(() -> {

@@ -2,12 +2,17 @@ package org.threadlings.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
 import org.threadlings.markdown.Anchor;
+import org.threadlings.markdown.MarkdownRenderer;
 import org.threadlings.markdown.RenderedText;
 import org.threadlings.markdown.StyledLine;
 import org.threadlings.progress.Progress;
@@ -21,11 +26,15 @@ final class LessonView implements View {
     enum Tab { READ, EXAMPLES, EXERCISES, QUIZ }
 
     private final Ui ui;
-    private final Lesson lesson;
+    private Lesson lesson;
     private final Page page = new Page();
     private Tab tab = Tab.READ;
     private int selected;
+    private int listScroll;
     private RenderedText rendered;
+    /** Where the reader was before the lesson was edited, to go back to once it is laid out anew. */
+    private ReadingPlace returnTo;
+    private final Map<String, List<StyledLine>> quizLayout = new HashMap<>();
 
     LessonView(Ui ui, Lesson lesson) {
         this.ui = ui;
@@ -43,29 +52,43 @@ final class LessonView implements View {
         Canvas body = canvas.region(0, 2, canvas.width(), canvas.height() - 2);
         switch (tab) {
             case READ -> read(body);
-            case EXAMPLES -> list(body, examplesLines(body.width()), lesson.examples().size(),
-                    "This lesson has no examples.");
-            case EXERCISES -> list(body, exercisesLines(), lesson.exercises().size(), "");
-            case QUIZ -> list(body, quizLines(), lesson.quiz().size(), "This lesson has no quiz.");
+            case EXAMPLES -> list(body, examplesLines(body.width() - 1), "This lesson has no examples.");
+            case EXERCISES -> list(body, exercisesLines(), "");
+            case QUIZ -> list(body, quizLines(body.width() - 1), "This lesson has no quiz.");
         }
     }
 
     private void tabs(Canvas canvas) {
+        List<String> labels = tabLabels(true);
+        if (labels.stream().mapToInt(l -> l.length() + 1).sum() + 1 > canvas.width()) {
+            labels = tabLabels(false); // a narrow terminal: every tab still shows
+        }
         int col = 1;
         for (Tab t : Tab.values()) {
-            String label = " " + (t.ordinal() + 1) + " " + switch (t) {
-                case READ -> "Read";
-                case EXAMPLES -> "Examples (" + lesson.examples().size() + ")";
-                case EXERCISES -> "Exercises (" + lesson.exercises().size() + ")";
-                case QUIZ -> "Quiz (" + lesson.quiz().size() + ")";
-            } + " ";
-            col = canvas.put(col, 0, label, t == tab ? Role.SELECTED : Role.ACCENT) + 1;
+            col = canvas.put(col, 0, labels.get(t.ordinal()), t == tab ? Role.SELECTED : Role.ACCENT) + 1;
         }
         canvas.put(0, 1, (ui.app().glyph() == Canvas.Glyph.UNICODE ? "─" : "-").repeat(canvas.width()), Role.BORDER);
     }
 
+    private List<String> tabLabels(boolean counts) {
+        List<String> labels = new ArrayList<>();
+        for (Tab t : Tab.values()) {
+            labels.add(" " + (t.ordinal() + 1) + " " + switch (t) {
+                case READ -> "Read";
+                case EXAMPLES -> "Examples" + (counts ? " (" + lesson.examples().size() + ")" : "");
+                case EXERCISES -> "Exercises" + (counts ? " (" + lesson.exercises().size() + ")" : "");
+                case QUIZ -> "Quiz" + (counts ? " (" + lesson.quiz().size() + ")" : "");
+            } + " ");
+        }
+        return labels;
+    }
+
     private void read(Canvas body) {
         rendered = ui.texts().get(lesson, LessonTexts.width(body.width()));
+        if (returnTo != null) {
+            page.scrollTo(returnTo.lineIn(rendered.headings()));
+            returnTo = null;
+        }
         List<Line> lines = new ArrayList<>();
         for (StyledLine line : rendered.lines()) {
             lines.add(Line.of(line, " "));
@@ -73,27 +96,49 @@ final class LessonView implements View {
         page.render(body, lines);
     }
 
-    private void list(Canvas body, List<List<Line>> items, int count, String empty) {
-        if (count == 0) {
+    /**
+     * Items one under the other with a blank line between them, the selected one highlighted and
+     * kept in view: a quiz of long questions is taller than a small terminal.
+     */
+    private void list(Canvas body, List<List<Line>> items, String empty) {
+        if (items.isEmpty()) {
             body.put(2, 1, empty, Role.DIM);
             return;
         }
-        selected = Math.min(selected, count - 1);
-        int row = 1;
-        for (int i = 0; i < items.size() && row < body.height(); i++) {
-            for (Line line : items.get(i)) {
-                if (row >= body.height()) {
-                    break;
-                }
-                if (i == selected) {
-                    body.fillRow(row, Role.SELECTED);
-                    body.put(0, row, line, Role.SELECTED);
-                } else {
-                    body.put(0, row, line);
-                }
-                row++;
+        selected = Math.min(selected, items.size() - 1);
+        List<Line> lines = new ArrayList<>(List.of(Line.EMPTY));
+        int first = 0;
+        int end = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (i == selected) {
+                first = lines.size();
             }
-            row++;
+            lines.addAll(items.get(i));
+            if (i == selected) {
+                end = lines.size();
+            }
+            lines.add(Line.EMPTY);
+        }
+        int height = body.height();
+        if (first - 1 < listScroll) {
+            listScroll = Math.max(0, first - 1);
+        } else if (end + 1 > listScroll + height) {
+            listScroll = Math.min(first - 1, end + 1 - height);
+        }
+        listScroll = Math.max(0, Math.min(listScroll, lines.size() - height));
+        boolean scrollable = lines.size() > height;
+        Canvas text = scrollable ? body.region(0, 0, body.width() - 1, height) : body;
+        for (int row = 0; row < height && listScroll + row < lines.size(); row++) {
+            int index = listScroll + row;
+            if (index >= first && index < end) {
+                text.fillRow(row, Role.SELECTED);
+                text.put(0, row, lines.get(index), Role.SELECTED);
+            } else {
+                text.put(0, row, lines.get(index));
+            }
+        }
+        if (scrollable) {
+            Scrollbar.render(body, lines.size(), listScroll);
         }
     }
 
@@ -125,18 +170,45 @@ final class LessonView implements View {
         return items;
     }
 
-    private List<List<Line>> quizLines() {
+    /** Each question in full, wrapped, its inline code and emphasis rendered as in the lesson text. */
+    private List<List<Line>> quizLines(int width) {
         Progress progress = ui.work().progress();
         List<List<Line>> items = new ArrayList<>();
         int n = 1;
         for (QuizQuestion question : lesson.quiz()) {
             Progress.QuizAnswer answer = progress.quiz().get(lesson.id() + "/" + question.id());
             String state = answer == null ? "not answered" : answer.correct() ? "answered correctly" : "answered, not right";
-            items.add(List.of(Line.of("  " + n++ + ". " + question.question().lines().findFirst().orElse(""),
-                    answer == null ? Role.TEXT : answer.correct() ? Role.PASS : Role.WARN),
-                    Line.of("     " + state, Role.DIM)));
+            Role role = answer == null ? Role.TEXT : answer.correct() ? Role.PASS : Role.WARN;
+            String number = n++ + ". ";
+            List<Line> lines = new ArrayList<>();
+            List<StyledLine> text = quizText(question, width - 2 - number.length());
+            for (int l = 0; l < text.size(); l++) {
+                lines.add(Line.of(text.get(l), l == 0 ? "  " + number : " ".repeat(2 + number.length())).in(role));
+            }
+            lines.add(Line.of(" ".repeat(2 + number.length()) + state, Role.DIM));
+            items.add(lines);
         }
         return items;
+    }
+
+    /** A question laid out for {@code width}, kept: the list is drawn on every frame. */
+    private List<StyledLine> quizText(QuizQuestion question, int width) {
+        int fitted = Math.max(MarkdownRenderer.MINIMUM_WIDTH, width);
+        return quizLayout.computeIfAbsent(question.id() + "@" + fitted,
+                k -> ui.markdown().render(question.question(), fitted).lines());
+    }
+
+    @Override
+    public void courseChanged(Course course) {
+        Optional<Lesson> edited = course.lesson(lesson.id());
+        if (edited.isEmpty() || edited.get().equals(lesson)) {
+            return; // removed from the course (still shown as it was), or not this lesson
+        }
+        lesson = edited.get();
+        quizLayout.clear();
+        if (rendered != null) {
+            returnTo = ReadingPlace.of(rendered.headings(), page.offset());
+        }
     }
 
     @Override
@@ -159,6 +231,7 @@ final class LessonView implements View {
     private void switchTo(Tab next) {
         tab = next;
         selected = 0;
+        listScroll = 0;
     }
 
     private boolean read(KeyStroke key) {

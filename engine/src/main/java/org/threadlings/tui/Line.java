@@ -55,6 +55,11 @@ record Line(List<Segment> segments) {
         return lines;
     }
 
+    /** The same line, every segment in {@code role}'s look (Markdown marks kept). */
+    Line in(Role role) {
+        return new Line(segments.stream().map(s -> new Segment(s.text(), role, s.marks())).toList());
+    }
+
     String plainText() {
         StringBuilder text = new StringBuilder();
         segments.forEach(s -> text.append(s.text()));

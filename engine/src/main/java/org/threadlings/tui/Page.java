@@ -46,19 +46,7 @@ final class Page {
             text.put(0, row, lines.get(offset + row));
         }
         if (scrollable) {
-            scrollbar(canvas, lines.size(), max);
-        }
-    }
-
-    /** A one-column scroll bar at the right edge: where the visible part is, and how big. */
-    private void scrollbar(Canvas canvas, int total, int max) {
-        int height = canvas.height();
-        int thumb = Math.max(1, height * height / total);
-        int position = max == 0 ? 0 : (height - thumb) * offset / max;
-        int col = canvas.width() - 1;
-        for (int row = 0; row < height; row++) {
-            boolean inThumb = row >= position && row < position + thumb;
-            canvas.put(col, row, inThumb ? canvas.glyph().block : canvas.glyph().vertical, inThumb ? Role.ACCENT : Role.DIM);
+            Scrollbar.render(canvas, lines.size(), offset);
         }
     }
 

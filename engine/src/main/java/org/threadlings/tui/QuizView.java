@@ -4,6 +4,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.threadlings.course.Course;
 import org.threadlings.course.Lesson;
 import org.threadlings.course.QuizQuestion;
 import org.threadlings.markdown.StyledLine;
@@ -15,7 +17,7 @@ import org.threadlings.markdown.StyledLine;
 final class QuizView implements View {
 
     private final Ui ui;
-    private final Lesson lesson;
+    private Lesson lesson;
     private final Page page = new Page();
     private int index;
     private int selected;
@@ -64,7 +66,7 @@ final class QuizView implements View {
             List<StyledLine> text = ui.markdown().render(choice.text(), Math.max(20, width - 6)).lines();
             for (int l = 0; l < text.size(); l++) {
                 String prefix = l == 0 ? " " + mark + letter : "      ";
-                lines.add(withRole(Line.of(text.get(l), prefix), role));
+                lines.add(Line.of(text.get(l), prefix).in(role));
             }
         }
         if (answered != null) {
@@ -85,10 +87,17 @@ final class QuizView implements View {
         page.render(canvas.region(0, 1, canvas.width(), canvas.height() - 1), lines);
     }
 
-    /** The same line, every segment in {@code role}'s look (Markdown marks kept). */
-    private static Line withRole(Line line, Role role) {
-        return new Line(line.segments().stream()
-                .map(s -> new Line.Segment(s.text(), role, s.marks())).toList());
+    @Override
+    public void courseChanged(Course course) {
+        Optional<Lesson> edited = course.lesson(lesson.id());
+        if (edited.isEmpty() || edited.get().quiz().size() <= index) {
+            return; // the question is gone: it stays on screen as it was
+        }
+        if (!edited.get().quiz().get(index).equals(question())) {
+            answered = null; // a changed question is asked again
+            selected = Math.min(selected, edited.get().quiz().get(index).choices().size() - 1);
+        }
+        lesson = edited.get();
     }
 
     @Override

@@ -51,7 +51,8 @@ public final class Rehearsal {
         Thread ui = Thread.ofPlatform().start(() ->
                 CourseUi.runOn(display, work, StandardCharsets.UTF_8, Telemetry.fromSystemProperty()));
         for (KeyStroke key : List.of(key('f'), key('f'), key('f'), key('/'), key('a'), new KeyStroke(KeyType.Escape),
-                new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.Home), new KeyStroke(KeyType.Enter), key('n'),
+                new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.Home), new KeyStroke(KeyType.Enter),
+                new KeyStroke(KeyType.Enter), key('o'), key('n'),
                 key('2'), key('3'), key('4'), new KeyStroke(KeyType.Enter), key('a'), key('q'), key('q'),
                 new KeyStroke(KeyType.ArrowDown), new KeyStroke(KeyType.Enter), key('r'), key('h'), key('?'), key('x'),
                 key('q'), key('Q'))) {
@@ -71,6 +72,16 @@ public final class Rehearsal {
         @Override
         public Course course() {
             return real.course();
+        }
+
+        @Override
+        public Course loadCourse() throws CourseFormatException {
+            return real.loadCourse();
+        }
+
+        @Override
+        public void replaceCourse(Course course) {
+            // a rehearsal watches no lessons, so the course never changes under it
         }
 
         @Override
@@ -130,6 +141,11 @@ public final class Rehearsal {
 
         @Override
         public WatchStart watch(SaveListener listener) {
+            return new WatchStart.Unavailable("a rehearsal watches nothing");
+        }
+
+        @Override
+        public WatchStart watchLessons(SaveListener listener) {
             return new WatchStart.Unavailable("a rehearsal watches nothing");
         }
 

@@ -19,11 +19,12 @@ import org.threadlings.examples.ExampleRunner;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
 import org.threadlings.loading.CourseFormatException;
+import org.threadlings.loading.CourseLoader;
 import org.threadlings.progress.Position;
 import org.threadlings.progress.Progress;
 import org.threadlings.session.Session;
 import org.threadlings.verdict.Verdict;
-import org.threadlings.watch.ExerciseWatcher;
+import org.threadlings.watch.SaveWatcher;
 import org.threadlings.watch.SaveListener;
 import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
@@ -33,7 +34,8 @@ import org.threadlings.workspace.StarterStore;
 final class SessionCoursework implements Coursework {
 
     private final Session session;
-    private final Course course;
+    /** Replaced when the lessons are edited while the UI is open; graders read it from their threads. */
+    private volatile Course course;
 
     SessionCoursework(Session session) throws CourseFormatException {
         this.session = session;
@@ -43,6 +45,16 @@ final class SessionCoursework implements Coursework {
     @Override
     public Course course() {
         return course;
+    }
+
+    @Override
+    public Course loadCourse() throws CourseFormatException {
+        return new CourseLoader(session.workspace().root()).load();
+    }
+
+    @Override
+    public void replaceCourse(Course replacement) {
+        this.course = replacement;
     }
 
     @Override
@@ -115,7 +127,12 @@ final class SessionCoursework implements Coursework {
 
     @Override
     public WatchStart watch(SaveListener listener) {
-        return ExerciseWatcher.start(session.workspace().exercises(), course.exercises().toList(), listener);
+        return SaveWatcher.exercises(session.workspace().exercises(), course.exercises().toList(), listener);
+    }
+
+    @Override
+    public WatchStart watchLessons(SaveListener listener) {
+        return SaveWatcher.lessons(session.workspace().lessons(), listener);
     }
 
     @Override

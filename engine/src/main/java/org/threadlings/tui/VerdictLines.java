@@ -11,6 +11,7 @@ import org.threadlings.report.Symbols;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.CompileDiagnostic;
+import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Measurement;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
@@ -69,7 +70,8 @@ final class VerdictLines {
                 + " inconclusive" : "");
         String when = String.format(Locale.ROOT, "%.1f s", verdict.elapsed().toMillis() / 1000.0)
                 + (at.isEmpty() ? "" : ", " + at) + (trigger.equals("saved") ? " after you saved" : "");
-        lines.add(Line.of(Line.text(" ", Role.TEXT), Line.text(label, verdict.passed() ? Role.PASS : Role.FAIL),
+        lines.add(Line.of(Line.text(" ", Role.TEXT), Line.text(label, verdict.passed() ? Role.PASS
+                        : verdict.status() == ExerciseStatus.INCONCLUSIVE ? Role.WARN : Role.FAIL),
                 Line.text("  " + summary + "  ", Role.TEXT), Line.text(when, Role.DIM)));
         lines.add(Line.EMPTY);
         if (!verdict.compileErrors().isEmpty()) {
@@ -84,6 +86,9 @@ final class VerdictLines {
             lines.add(Line.EMPTY);
         } else if (!verdict.message().isEmpty() && verdict.outcome() != Outcome.COMPLETED) {
             lines.addAll(Line.wrapped(verdict.message(), width, "   ", Role.FAIL));
+            lines.add(Line.EMPTY);
+        } else if (verdict.status() == ExerciseStatus.INCONCLUSIVE) {
+            lines.addAll(Line.wrapped(verdict.message(), width, "   ", Role.WARN));
             lines.add(Line.EMPTY);
         }
         verdict.checks().forEach(c -> lines.addAll(check(c)));

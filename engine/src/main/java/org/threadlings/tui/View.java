@@ -21,6 +21,13 @@ interface View {
     default void resumed() {
     }
 
+    /**
+     * Called when the lessons were edited and the course reloaded: a view showing a lesson, an
+     * exercise or a question takes the new version of it, by id, and stays where the reader was.
+     */
+    default void courseChanged(org.threadlings.course.Course course) {
+    }
+
     /** Called when the view leaves for good. */
     default void closed() {
     }

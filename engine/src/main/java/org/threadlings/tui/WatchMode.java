@@ -1,7 +1,8 @@
 package org.threadlings.tui;
 
+import org.threadlings.course.Course;
 import org.threadlings.course.Exercise;
-import org.threadlings.watch.ExerciseWatcher;
+import org.threadlings.watch.SaveWatcher;
 import org.threadlings.watch.SaveListener;
 import org.threadlings.watch.WatchStart;
 
@@ -14,7 +15,7 @@ final class WatchMode implements Watching, AutoCloseable {
     private final Coursework work;
     private final App app;
     private Gradings gradings;
-    private ExerciseWatcher watcher;
+    private SaveWatcher watcher;
     private String unavailable = "";
 
     WatchMode(Coursework work, App app) {
@@ -62,6 +63,17 @@ final class WatchMode implements Watching, AutoCloseable {
             if (watcher != null) {
                 app.status("Watching: saving an exercise file checks it.", Role.TEXT);
             }
+        }
+    }
+
+    /**
+     * The lessons were edited: when that changed the exercises or their files, watching starts
+     * again on the new ones, so that a new exercise's saves are graded too.
+     */
+    void courseChanged(Course before, Course after) {
+        if (watcher != null && !before.exercises().toList().equals(after.exercises().toList())) {
+            close();
+            start(gradings);
         }
     }
 

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
+import org.threadlings.course.WrongAnswer;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.Grader;
 import org.threadlings.grading.GradingListener;
@@ -26,20 +33,48 @@ import org.threadlings.workspace.Workspace;
 /**
  * Proves a course consistent: every exercise's original starter compiles and fails at least one
  * check (so there is something to do, and the checks can tell), every reference solution passes
- * all of them (so it can be done), and every example compiles against the solutions. Starters
- * are graded from their originals, whatever the student has done to exercises/.
+ * all of them (so it can be done), every known-wrong answer is caught by the check meant for it
+ * (so each mistake gets the message written for it), and every example compiles against the
+ * solutions. Starters are graded from their originals, whatever the student has done to exercises/.
+ *
+ * <p>Gradings run several at a time. A result that is not what it should be (or inconclusive)
+ * while others ran beside it is graded again alone at the end, and that result decides: a busy
+ * machine is one of the conditions a check must survive, but validation should not report the
+ * noise of its own parallelism as a broken course.
  */
 public final class CourseValidator {
 
     /** What validating one exercise found. */
-    public record ExerciseReport(Exercise exercise, Verdict starter, Verdict solution, List<String> problems) {
+    public record ExerciseReport(Exercise exercise, Verdict starter, Verdict solution,
+                                 List<WrongAnswerVerdict> wrong, List<String> problems, List<String> notes) {
         public boolean consistent() {
             return problems.isEmpty();
+        }
+
+        public long wrongCaughtAsIntended() {
+            return wrong.stream().filter(WrongAnswerVerdict::ok).count();
+        }
+
+        /** Time spent grading this exercise's submissions, added up. */
+        public long gradingMillis() {
+            long millis = starter == null ? 0 : starter.elapsed().toMillis();
+            millis += solution == null ? 0 : solution.elapsed().toMillis();
+            return millis + wrong.stream().mapToLong(w -> w.verdict().elapsed().toMillis()).sum();
         }
     }
 
     /** An example and the compile errors it has against the solutions (none: it compiles). */
     public record ExampleReport(Example example, List<String> problems) {
+    }
+
+    /** Hears about validation as it goes. */
+    public interface Listener {
+        /** An exercise's report, final. */
+        void validated(ExerciseReport report);
+
+        /** Some gradings are graded again, alone, because they ran beside others. */
+        default void regrading(int count) {
+        }
     }
 
     private final Workspace workspace;
@@ -54,32 +89,76 @@ public final class CourseValidator {
         this.starters = starters;
     }
 
+    /** Validates one exercise, its gradings one after another. */
     public ExerciseReport validate(Exercise exercise) throws IOException {
-        List<String> problems = new ArrayList<>();
-        Verdict starter = null;
-        try (ScratchDir originals = ScratchDir.create("threadlings-starters")) {
-            Path starterDir = originals.resolve("exercises");
-            boolean complete = true;
-            for (String file : exercise.files()) {
-                try {
-                    Path target = starterDir.resolve(file);
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, starters.original(file));
-                } catch (StarterStore.MissingOriginal e) {
-                    problems.add("starter: " + e.getMessage());
-                    complete = false;
+        return validateAll(List.of(exercise), 1, report -> { }).get(0);
+    }
+
+    /** Validates every exercise of the course, one grading at a time. */
+    public List<ExerciseReport> validateAll(Course course, Consumer<ExerciseReport> each) throws IOException {
+        return validateAll(course.exercises().toList(), 1, each::accept);
+    }
+
+    /**
+     * Validates {@code exercises} with up to {@code parallel} gradings at once; reports arrive in
+     * the order of the list.
+     */
+    public List<ExerciseReport> validateAll(List<Exercise> exercises, int parallel, Listener listener) throws IOException {
+        Map<Exercise, List<Submission>> plan = new LinkedHashMap<>();
+        for (Exercise exercise : exercises) {
+            plan.put(exercise, submissions(exercise));
+        }
+        boolean alone = parallel <= 1;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel),
+                Thread.ofPlatform().name("validate-", 1).daemon(true).factory());
+        List<ExerciseReport> reports = new ArrayList<>();
+        try {
+            Map<Submission, Future<Verdict>> running = new LinkedHashMap<>();
+            plan.values().forEach(list -> list.forEach(s -> running.put(s, pool.submit(() -> grade(s)))));
+            List<Exercise> waiting = new ArrayList<>();
+            Map<Submission, Verdict> verdicts = new LinkedHashMap<>();
+            for (Map.Entry<Exercise, List<Submission>> entry : plan.entrySet()) {
+                for (Submission s : entry.getValue()) {
+                    verdicts.put(s, await(running.get(s)));
+                }
+                boolean settled = alone || entry.getValue().stream().allMatch(s -> s.asExpected(verdicts.get(s)));
+                if (settled) {
+                    ExerciseReport report = report(entry.getKey(), entry.getValue(), verdicts, List.of());
+                    reports.add(report);
+                    listener.validated(report);
+                } else {
+                    waiting.add(entry.getKey());
                 }
             }
-            if (complete) {
-                starter = grader.grade(exercise, starterDir, GradingListener.NONE, new Cancellation());
-                starterProblems(starter).ifPresent(problems::add);
+            if (!waiting.isEmpty()) {
+                List<Submission> again = waiting.stream().flatMap(e -> plan.get(e).stream())
+                        .filter(s -> !s.asExpected(verdicts.get(s))).toList();
+                listener.regrading(again.size());
+                Map<Exercise, List<String>> notes = new LinkedHashMap<>();
+                for (Submission s : again) {
+                    Verdict beside = verdicts.get(s);
+                    Verdict solo = grade(s);
+                    verdicts.put(s, solo);
+                    if (s.asExpected(solo)) {
+                        notes.computeIfAbsent(s.exercise(), e -> new ArrayList<>()).add(s.label() + " came out "
+                                + beside.status().label() + " while other gradings ran beside it; graded alone, it was "
+                                + solo.status().label());
+                    }
+                }
+                for (Exercise exercise : waiting) {
+                    ExerciseReport report = report(exercise, plan.get(exercise), verdicts,
+                            notes.getOrDefault(exercise, List.of()));
+                    reports.add(report);
+                    listener.validated(report);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            for (List<Submission> list : plan.values()) {
+                list.forEach(Submission::close);
             }
         }
-        Verdict solution = grader.grade(exercise, workspace.solutions(), GradingListener.NONE, new Cancellation());
-        if (!solution.passed()) {
-            problems.add("solution does not pass: " + describe(solution));
-        }
-        return new ExerciseReport(exercise, starter, solution, problems);
+        return reports;
     }
 
     /** Compiles an example with the reference solutions of the exercises it uses. */
@@ -97,17 +176,102 @@ public final class CourseValidator {
         }
     }
 
-    public List<ExerciseReport> validateAll(Course course, Consumer<ExerciseReport> each) throws IOException {
-        List<ExerciseReport> reports = new ArrayList<>();
-        for (Exercise exercise : course.exercises().toList()) {
-            ExerciseReport report = validate(exercise);
-            each.accept(report);
-            reports.add(report);
+    /** The starter, the solution and each wrong answer of an exercise, laid out to be graded. */
+    private List<Submission> submissions(Exercise exercise) throws IOException {
+        List<Submission> list = new ArrayList<>();
+        list.add(starterSubmission(exercise));
+        list.add(new Submission(exercise, Submission.Kind.SOLUTION, null, workspace.solutions(), null, null));
+        for (WrongAnswer wrong : exercise.wrongAnswers()) {
+            ScratchDir dir = ScratchDir.create("threadlings-wrong");
+            Path root = dir.resolve("exercises");
+            for (String file : exercise.files()) {
+                Path given = wrong.folder().resolve(file);
+                Path target = root.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.copy(Files.isRegularFile(given) ? given : workspace.solutions().resolve(file), target);
+            }
+            list.add(new Submission(exercise, Submission.Kind.WRONG, wrong, root, dir, null));
         }
-        return reports;
+        return list;
     }
 
-    private static Optional<String> starterProblems(Verdict starter) {
+    private Submission starterSubmission(Exercise exercise) throws IOException {
+        ScratchDir dir = ScratchDir.create("threadlings-starters");
+        Path root = dir.resolve("exercises");
+        for (String file : exercise.files()) {
+            try {
+                Path target = root.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.write(target, starters.original(file));
+            } catch (StarterStore.MissingOriginal e) {
+                return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, "starter: " + e.getMessage());
+            }
+        }
+        return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, null);
+    }
+
+    private Verdict grade(Submission s) {
+        return s.missing() != null ? null : grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation());
+    }
+
+    private static Verdict await(Future<Verdict> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("validation was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("grading failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static ExerciseReport report(Exercise exercise, List<Submission> submissions, Map<Submission, Verdict> verdicts,
+                                         List<String> notes) {
+        List<String> problems = new ArrayList<>();
+        Verdict starter = null;
+        Verdict solution = null;
+        List<WrongAnswerVerdict> wrong = new ArrayList<>();
+        for (Submission s : submissions) {
+            Verdict verdict = verdicts.get(s);
+            switch (s.kind()) {
+                case STARTER -> {
+                    starter = verdict;
+                    if (s.missing() != null) {
+                        problems.add(s.missing());
+                    } else {
+                        starterProblems(verdict).ifPresent(problems::add);
+                    }
+                }
+                case SOLUTION -> {
+                    solution = verdict;
+                    if (!verdict.passed()) {
+                        problems.add("solution does not pass: " + describe(verdict));
+                    }
+                }
+                case WRONG -> {
+                    WrongAnswerVerdict judged = WrongAnswerVerdict.judge(s.wrong(), verdict);
+                    wrong.add(judged);
+                    if (!judged.ok()) {
+                        problems.add("wrong answer '" + s.wrong().name() + "' (" + s.wrong().mistake() + "): "
+                                + wrongProblem(judged));
+                    }
+                }
+            }
+        }
+        return new ExerciseReport(exercise, starter, solution, wrong, problems, notes);
+    }
+
+    private static String wrongProblem(WrongAnswerVerdict judged) {
+        return switch (judged.caught()) {
+            case PASSED -> "it PASSES every check: the checks cannot tell this mistake from a solution";
+            case OTHER_CHECK -> judged.detail() + ": the student would read another mistake's message";
+            case INCONCLUSIVE -> "no verdict, so it is not caught: " + judged.detail();
+            case BROKEN -> "it could not be graded (" + judged.detail() + "): a wrong answer must compile and run";
+            case INTENDED -> "";
+        };
+    }
+
+    static Optional<String> starterProblems(Verdict starter) {
         return switch (starter.outcome()) {
             case COMPILE_ERROR -> Optional.of("starter does not compile: " + describe(starter));
             case CHECKS_DO_NOT_COMPILE -> Optional.of("the checks do not compile against the starter: "
@@ -115,6 +279,8 @@ public final class CourseValidator {
             case MISSING_FILE, CRASHED -> Optional.of("starter could not be graded: " + describe(starter));
             default -> starter.status() == ExerciseStatus.PASS
                     ? Optional.of("starter passes every check: the checks cannot tell it from a solution")
+                    : starter.status() == ExerciseStatus.INCONCLUSIVE
+                    ? Optional.of("starter is inconclusive, not failing: " + describe(starter))
                     : Optional.empty();
         };
     }
@@ -130,6 +296,10 @@ public final class CourseValidator {
         return verdict.checks().stream()
                 .filter(c -> c.status() == CheckStatus.FAIL || c.status() == CheckStatus.ERROR)
                 .map(c -> "'" + c.name() + "': " + c.message().lines().findFirst().orElse(""))
-                .findFirst().orElse(verdict.status().label());
+                .findFirst()
+                .or(() -> verdict.checks().stream().filter(c -> c.status() == CheckStatus.INCONCLUSIVE)
+                        .map(c -> "'" + c.name() + "' inconclusive: " + c.message().lines().findFirst().orElse(""))
+                        .findFirst())
+                .orElse(verdict.status().label());
     }
 }

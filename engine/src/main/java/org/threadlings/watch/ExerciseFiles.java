@@ -16,7 +16,7 @@ import org.threadlings.course.Exercise;
  * which folders lead to exercise files (the only ones worth watching). Matching exact paths is
  * also what keeps editors' swap, backup and temporary files out: none of them is an exercise file.
  */
-final class ExerciseFiles {
+final class ExerciseFiles implements WatchedFiles {
 
     private final Path root;
     private final Map<String, List<Path>> filesByExercise = new LinkedHashMap<>();
@@ -39,20 +39,29 @@ final class ExerciseFiles {
         }
     }
 
-    Path root() {
+    @Override
+    public Path root() {
         return root;
     }
 
-    Set<String> exerciseIds() {
+    @Override
+    public String name() {
+        return "the exercises folder";
+    }
+
+    @Override
+    public Set<String> ids() {
         return filesByExercise.keySet();
     }
 
-    List<Path> filesOf(String exerciseId) {
+    @Override
+    public List<Path> filesOf(String exerciseId) {
         return filesByExercise.getOrDefault(exerciseId, List.of());
     }
 
     /** True for the root and every folder that contains an exercise file at some depth. */
-    boolean leadsToExerciseFiles(Path folder) {
+    @Override
+    public boolean leadsToWatchedFiles(Path folder) {
         return folders.contains(folder.toAbsolutePath().normalize());
     }
 
@@ -60,7 +69,8 @@ final class ExerciseFiles {
      * The exercises a change at {@code path} may concern: those of an exercise file, or, for a
      * folder that was removed or created whole, those with files inside it; else none.
      */
-    Set<String> exercisesAt(Path path) {
+    @Override
+    public Set<String> idsAt(Path path) {
         Path changed = path.toAbsolutePath().normalize();
         Set<String> direct = exercisesByFile.get(changed);
         if (direct != null) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The content each exercise's files had when last seen, as a digest: a touch, a save without
+ * The content each group's files (an exercise's, a lesson's) had when last seen, as a digest: a touch, a save without
  * edits or an editor's rename dance all leave it unchanged, and so do not count as a save.
  */
 final class SavedContent {
@@ -21,12 +21,12 @@ final class SavedContent {
     record Snapshot(String digest, boolean complete) {
     }
 
-    private final ExerciseFiles files;
+    private final WatchedFiles files;
     private final Map<String, String> seen = new ConcurrentHashMap<>();
 
-    SavedContent(ExerciseFiles files) {
+    SavedContent(WatchedFiles files) {
         this.files = files;
-        for (String id : files.exerciseIds()) {
+        for (String id : files.ids()) {
             seen.put(id, read(id).digest());
         }
     }

@@ -11,11 +11,12 @@ final class StartFailure {
     private StartFailure() {
     }
 
-    static String missingFolder(Path folder) {
-        return "the exercises folder " + folder + " does not exist.";
+    /** @param name what the folder is: "the exercises folder" */
+    static String missingFolder(String name, Path folder) {
+        return name + " " + folder + " does not exist.";
     }
 
-    static String reason(Throwable failure, Path folder) {
+    static String reason(Throwable failure, String name, Path folder) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -28,10 +29,10 @@ final class StartFailure {
                     + "fs.inotify.max_user_instances=512";
         }
         if (cause instanceof NoSuchFileException) {
-            return missingFolder(folder);
+            return missingFolder(name, folder);
         }
         if (cause instanceof AccessDeniedException) {
-            return "the exercises folder " + folder + " cannot be read (permission denied).";
+            return name + " " + folder + " cannot be read (permission denied).";
         }
         if (cause instanceof LinkageError) {
             return "this system's file notifications could not be loaded (" + cause + ").";

@@ -1,10 +1,10 @@
 package org.threadlings.watch;
 
-/** What starting an {@link ExerciseWatcher} gave: a running watcher, or why there is none. */
+/** What starting a {@link SaveWatcher} gave: a running watcher, or why there is none. */
 public sealed interface WatchStart {
 
     /** Saves are being watched; close the watcher when done. */
-    record Watching(ExerciseWatcher watcher) implements WatchStart {
+    record Watching(SaveWatcher watcher) implements WatchStart {
     }
 
     /**

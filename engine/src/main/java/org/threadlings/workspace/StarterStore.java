@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class StarterStore {
 
     public static final String LOCK_FILE = "starters.lock";
+    /** Marks a line of the lock that records a hidden check rather than a starter. */
+    static final String CHECK = "check";
 
     private final Workspace workspace;
 
@@ -75,22 +77,43 @@ public final class StarterStore {
         }
     }
 
-    /** Records the current exercises/ copies of {@code files} as the originals. For instructors. */
-    public void record(Collection<String> files) throws IOException {
+    /**
+     * Records the current exercises/ copies of {@code files} as the originals, and the current
+     * content of the hidden {@code checks} (paths under lessons/) as the versions grading may
+     * use. For instructors.
+     */
+    public void record(Collection<String> files, Collection<Path> checks) throws IOException {
         Map<String, String> ids = new TreeMap<>();
         for (String file : files) {
             ids.put(file, GitBlob.id(Files.readAllBytes(workspace.exercises().resolve(file))));
         }
+        Map<String, String> checkIds = new TreeMap<>();
+        for (Path check : checks) {
+            checkIds.put(CheckLock.key(workspace, check), GitBlob.id(Files.readAllBytes(check)));
+        }
         List<String> lines = new ArrayList<>(List.of(
                 "# The original starter files in exercises/, by git blob id (git hash-object).",
                 "# './run.sh reset' and './run.sh validate' use them to find each original, even after a",
-                "# student has edited or committed their copy. Written by './run.sh validate --update-starters'."));
+                "# student has edited or committed their copy. Written by './run.sh validate --update-lock'."));
         ids.forEach((file, id) -> lines.add(id + "  " + file));
+        lines.addAll(List.of("",
+                "# The hidden checks under lessons/, by git blob id: grading refuses a check that differs,",
+                "# so that code under test cannot rewrite the checks of its next grading."));
+        checkIds.forEach((file, id) -> lines.add(CHECK + " " + id + "  " + file));
         AtomicFiles.write(lockPath(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The recorded id of each file, empty if there is no lock file. */
+    /** The recorded id of each starter file, empty if there is no lock file. */
     public Map<String, String> lock() {
+        return entries(false);
+    }
+
+    /** The recorded id of each hidden check, by its path under lessons/; empty if none are recorded. */
+    public Map<String, String> checks() {
+        return entries(true);
+    }
+
+    private Map<String, String> entries(boolean checks) {
         Map<String, String> ids = new TreeMap<>();
         try {
             for (String line : Files.readAllLines(lockPath(), StandardCharsets.UTF_8)) {
@@ -98,8 +121,9 @@ public final class StarterStore {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                String[] parts = trimmed.split("\\s+", 2);
-                if (parts.length == 2) {
+                boolean check = trimmed.startsWith(CHECK + " ");
+                String[] parts = (check ? trimmed.substring(CHECK.length()).strip() : trimmed).split("\\s+", 2);
+                if (parts.length == 2 && check == checks) {
                     ids.put(parts[1], parts[0]);
                 }
             }

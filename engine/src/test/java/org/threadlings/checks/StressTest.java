@@ -212,6 +212,41 @@ class StressTest {
         assertEquals(List.of(), CheckReport.takeAll().notes());
     }
 
+    @Test
+    void trialsWhoseCanaryLostNothingProveNothingAndTheReasonSaysWhatWasSeen() {
+        Inconclusive none = assertThrows(Inconclusive.class, () -> Stress.trials().atLeast(4).atMost(4).informative(2)
+                .run(t -> t.raced(0)));
+
+        assertTrue(none.getMessage().startsWith("No verdict: your code gave exact results in 4 trials"), none.getMessage());
+        assertTrue(none.getMessage().contains("none of them could have shown a race (2 needed): in the others, the control "
+                + "counter run by the same threads lost no update"), none.getMessage());
+        assertTrue(!none.getMessage().contains("()"), none.getMessage());
+    }
+
+    @Test
+    void tooLittleCanaryLossInAllIsInconclusiveWithTheCounts() {
+        Inconclusive weak = assertThrows(Inconclusive.class, () -> Stress.trials().atLeast(3).atMost(3).informative(2)
+                .evidence(5_000).run(t -> t.raced(12)));
+
+        assertTrue(weak.getMessage().contains("lost only 36 updates in all (5,000 needed)"), weak.getMessage());
+    }
+
+    @Test
+    void enoughCanaryLossGivesAPassWhoseNoteSaysHowStrongTheEvidenceWas() {
+        Stress.trials().atLeast(3).atMost(3).informative(2).evidence(5_000).run(t -> t.raced(t.number() == 1 ? 0 : 4_000));
+
+        String note = CheckReport.takeAll().notes().get(0);
+        assertTrue(note.startsWith("passed 3 trials (2 of them informative)"), note);
+        assertTrue(note.contains("an unsynchronised control counter lost 8,000 updates in 3 trials"), note);
+    }
+
+    @Test
+    void theCanaryNeverReportsMoreLossesThanPokes() {
+        long lost = RaceCanary.race(2, Duration.ofMillis(30));
+
+        assertTrue(lost >= 0, "lost " + lost);
+    }
+
     private static List<Integer> sizes() {
         List<Integer> sizes = new ArrayList<>();
         Stress.trials().atLeast(10).atMost(10).run(t -> sizes.add(t.between(1, 1_000_000_000)));

@@ -120,6 +120,86 @@ class StructureTest {
                     }
                 }
                 """);
+        SOURCES.put("DodgeCounter", """
+                package sample;
+                import java.util.concurrent.atomic.AtomicLong;
+                public class DodgeCounter {
+                    private final Tally tally = new Tally();
+                    public void increment() {
+                        tally.add();
+                    }
+                    public long get() {
+                        return tally.total();
+                    }
+                    public synchronized void neverCalled() {
+                    }
+                }
+                class Tally {
+                    private final AtomicLong total = new AtomicLong();
+                    void add() {
+                        total.incrementAndGet();
+                    }
+                    long total() {
+                        return total.get();
+                    }
+                }
+                """);
+        SOURCES.put("DecoyCounter", """
+                package sample;
+                public class DecoyCounter {
+                    private long count;
+                    public void increment() {
+                        count++;
+                    }
+                    public synchronized long get() {
+                        return count;
+                    }
+                }
+                """);
+        SOURCES.put("HelperCounter", """
+                package sample;
+                public class HelperCounter {
+                    private long count;
+                    private static long total;
+                    public synchronized void increment() {
+                        add();
+                    }
+                    public void incrementTwice() {
+                        synchronized (this) {
+                            add();
+                            add();
+                        }
+                    }
+                    private void add() {
+                        count++;
+                        total++;
+                    }
+                    public synchronized long get() {
+                        return count;
+                    }
+                }
+                """);
+        SOURCES.put("SneakyCounter", """
+                package sample;
+                public class SneakyCounter {
+                    private long count;
+                    private final Runnable bump = () -> count++;
+                    public synchronized void increment() {
+                        bump.run();
+                        new Object() {
+                            void write() {
+                                Elsewhere.hits++;
+                            }
+                        }.write();
+                    }
+                    public synchronized long get() {
+                        return count;
+                    }
+                }
+                class Elsewhere {
+                    static long hits;
+                }
+                """);
         SOURCES.put("PoolUser", """
                 package sample;
                 import java.util.concurrent.ExecutorService;
@@ -197,7 +277,7 @@ class StructureTest {
 
         assertTrue(s.usesSynchronized());
         assertEquals(List.of(), s.synchronizedMethods());
-        assertEquals(List.of("SyncBlockCounter: public void increment();"), s.synchronizedBlocks());
+        assertEquals(List.of("SyncBlockCounter.increment()"), s.synchronizedBlocks());
         s.mustUseSynchronized("unused");
     }
 
@@ -212,8 +292,8 @@ class StructureTest {
                 method.getMessage());
         assertTrue(method.getMessage().contains("synchronized method increment()"), method.getMessage());
         assertTrue(method.getMessage().endsWith("). Use an AtomicLong instead."), method.getMessage());
-        assertEquals("SyncBlockCounter uses synchronized (synchronized block in SyncBlockCounter: public void "
-                + "increment();). Use an AtomicLong instead.", block.getMessage());
+        assertEquals("SyncBlockCounter uses synchronized (synchronized block in SyncBlockCounter.increment()). "
+                + "Use an AtomicLong instead.", block.getMessage());
     }
 
     @Test
@@ -322,6 +402,68 @@ class StructureTest {
         assertEquals(List.of(), s.threadCreations());
         s.mustNotCreateThreads("unused");
         assertThrows(AssertionFailedError.class, () -> of("ThreadMaker").mustNotCreateThreads("Use an executor."));
+    }
+
+    @Test
+    void aSecondTopLevelClassInTheSameFileIsSeen() throws Exception {
+        Structure s = of("DodgeCounter");
+
+        assertEquals(List.of("sample.DodgeCounter", "sample.Tally"), s.classNames());
+        AssertionFailedError atomic = assertThrows(AssertionFailedError.class,
+                () -> s.mustNotUse("an atomic", List.of("java.util.concurrent.atomic."), "Use synchronized."));
+        assertTrue(atomic.getMessage().contains("AtomicLong.incrementAndGet() at DodgeCounter.java:"
+                + lineOf("DodgeCounter", "total.incrementAndGet()")), atomic.getMessage());
+        assertTrue(atomic.getMessage().contains("field Tally.total of type AtomicLong"), atomic.getMessage());
+    }
+
+    @Test
+    void anUnusedSynchronizedMethodNextToAnUnguardedWriteFails() throws Exception {
+        Structure s = of("DecoyCounter");
+
+        assertTrue(s.usesSynchronized(), "get() is synchronized");
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> s.mustUseSynchronized("Make increment() synchronized."));
+        assertEquals("DecoyCounter uses synchronized, but not where its state changes: count written in "
+                + "increment() at DecoyCounter.java:" + lineOf("DecoyCounter", "count++")
+                + ", outside any synchronized method or block. Every write to a shared field must happen while "
+                + "the lock is held. Make increment() synchronized.", failure.getMessage());
+    }
+
+    @Test
+    void aPrivateHelperCalledOnlyUnderTheLockIsGuarded() throws Exception {
+        Structure s = of("HelperCounter");
+
+        assertEquals(List.of(), s.unguardedWrites());
+        s.mustUseSynchronized("unused");
+    }
+
+    @Test
+    void lambdasAndAnonymousClassesAreSeenAndTheirWritesJudged() throws Exception {
+        Structure s = of("SneakyCounter");
+
+        assertTrue(s.classNames().contains("sample.SneakyCounter$1"), s.classNames().toString());
+        assertTrue(s.classNames().contains("sample.Elsewhere"), s.classNames().toString());
+        List<String> writes = s.unguardedWrites();
+        assertTrue(writes.contains("count written in a lambda in a constructor or field initialiser at SneakyCounter.java:"
+                + lineOf("SneakyCounter", "count++")), writes.toString());
+        assertTrue(writes.contains("hits written in write() at SneakyCounter.java:"
+                + lineOf("SneakyCounter", "Elsewhere.hits++")), writes.toString());
+    }
+
+    @Test
+    void theGradersListOfStudentClassesDecidesWhatIsSeen() throws Exception {
+        Path root = Path.of(loader.getURLs()[0].toURI());
+        Path list = root.resolve(Structure.STUDENT_CLASSES);
+        Files.createDirectories(list.getParent());
+        Files.write(list, List.of("sample.PlainCounter", "sample.AtomicCounter"));
+        try {
+            Structure s = of("PlainCounter");
+            assertEquals(List.of("sample.AtomicCounter", "sample.PlainCounter"), s.classNames());
+            assertFalse(s.usesOf(List.of("java.util.concurrent.atomic.")).isEmpty(),
+                    "the atomic in another file of the exercise is seen");
+        } finally {
+            Files.delete(list);
+        }
     }
 
     @Test

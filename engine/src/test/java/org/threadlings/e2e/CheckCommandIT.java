@@ -42,7 +42,8 @@ class CheckCommandIT {
         RunScript.Run run = RunScript.run("check", "--all", "--exercises", RunScript.ROOT.resolve("solutions").toString());
 
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.stdout().contains("All 3 exercises pass."), run.stdout());
+        // Every lesson of the course, however many there are by now.
+        assertTrue(Pattern.compile("All \\d+ exercises pass\\.").matcher(run.stdout()).find(), run.stdout());
         assertTrue(run.stdout().contains("passed 5 trials"), "says how much was tried:\n" + run.stdout());
     }
 

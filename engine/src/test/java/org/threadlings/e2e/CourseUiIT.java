@@ -34,7 +34,7 @@ class CourseUiIT {
             tmux.await("0 of 3 exercises done", 5_000);
 
             // read the lesson
-            tmux.keys("Home", "Enter");
+            tmux.keys("Home", "o");
             tmux.await("1 Read", 5_000);
             tmux.keys("n", "n");
             tmux.await("2. Why count++ is three steps", 5_000);

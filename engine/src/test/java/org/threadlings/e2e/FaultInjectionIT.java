@@ -67,6 +67,33 @@ class FaultInjectionIT {
     }
 
     @Test
+    void a_class_initialisation_deadlock_names_the_classes_though_the_threads_look_runnable() throws Exception {
+        JsonNode verdict = grade("""
+                package races;
+                public class SynchronizedCounter {
+                    static final class Left { static final long START; static { pause(); START = Right.START + 1; } }
+                    static final class Right { static final long START; static { pause(); START = Left.START + 1; } }
+                    private long count;
+                    public synchronized void increment() {
+                        if (count++ == 0) {
+                            new Thread(() -> System.out.println(Right.START), "right-init").start();
+                            System.out.println(Left.START);
+                        }
+                    }
+                    public synchronized long get() { return count; }
+                    static void pause() {
+                        try { Thread.sleep(200); } catch (InterruptedException e) { }
+                    }
+                }
+                """, "fail", "deadlock");
+        String message = verdict.get("message").asText();
+        assertTrue(message.startsWith("Class initialisation deadlock"), message);
+        assertTrue(message.contains("\"right-init\"") && message.contains("is initialising SynchronizedCounter$Right"),
+                message);
+        assertTrue(message.contains("is initialising SynchronizedCounter$Left"), message);
+    }
+
+    @Test
     void system_exit_is_reported_with_its_caller() throws Exception {
         JsonNode verdict = grade("""
                 package races;
@@ -78,6 +105,28 @@ class FaultInjectionIT {
                 """, "error", "system-exit");
         assertTrue(verdict.get("message").asText().contains("races.SynchronizedCounter.increment(SynchronizedCounter.java:4)"),
                 verdict.toString());
+    }
+
+    @Test
+    void system_exit_inside_a_shutdown_hook_is_named_at_once_not_at_the_time_limit() throws Exception {
+        JsonNode verdict = grade("""
+                package races;
+                public class SynchronizedCounter {
+                    private long count;
+                    public synchronized void increment() {
+                        if (++count == 1000) {
+                            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.exit(5), "tidy-up"));
+                            System.exit(1);
+                        }
+                    }
+                    public synchronized long get() { return count; }
+                }
+                """, "error", "system-exit");
+        String message = verdict.get("message").asText();
+        assertTrue(message.contains("inside the shutdown hook \"tidy-up\"")
+                && message.contains("SynchronizedCounter.java:6"), message);
+        // Reported by the hook's own detection, not by the time limit that would otherwise end the hang.
+        assertTrue(!message.contains("time limit") && !message.contains("exit status"), message);
     }
 
     @Test

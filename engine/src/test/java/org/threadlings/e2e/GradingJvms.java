@@ -9,13 +9,18 @@ final class GradingJvms {
     private GradingJvms() {
     }
 
-    /** Grading JVMs started after {@code since} that are still alive; the start-up cache's training run excepted. */
+    /**
+     * Grading JVMs of this checkout started after {@code since} that are still alive; the start-up
+     * cache's training run excepted. Other checkouts on the same machine grade at the same time.
+     */
     static List<String> aliveSince(Instant since) {
+        String engine = RunScript.ROOT.resolve("engine").toString();
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().startInstant().map(s -> !s.isBefore(since)).orElse(false))
                 .map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains("org.threadlings.grading.child.ChildMain") && !c.contains("--train"))
+                .filter(c -> c.contains(engine))
                 .toList();
     }
 

@@ -29,7 +29,7 @@ class InstructorIT {
         Path lesson = course.resolve("lessons/races/lesson.yaml");
         String yaml = Files.readString(lesson)
                 .replace("title: Fix the counter with an atomic", "titel: Fix the counter with an atomic")
-                .replace("time-limit: 20s\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy",
+                .replace("time-limit: 30s\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy",
                         "time-limit: forever\n    tags: [race, locks, cpu-bound]\n    jvm-options: *racy");
         Files.writeString(lesson, yaml);
 

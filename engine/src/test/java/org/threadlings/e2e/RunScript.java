@@ -30,7 +30,16 @@ final class RunScript {
     }
 
     static Run run(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return run(timeout, List.of(), args);
+    }
+
+    /** Runs ./run.sh pinned to the first processor, as a one-core machine would. */
+    static Run runOnOneCore(String... args) throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(3), List.of("taskset", "-c", "0"), args);
+    }
+
+    private static Run run(Duration timeout, List<String> prefix, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(ROOT.resolve("run.sh").toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("run-out", ".txt");

@@ -1,6 +1,7 @@
 package org.threadlings.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -41,10 +42,17 @@ class VerdictAssemblerTest {
     }
 
     @Test
-    void an_inconclusive_check_does_not_fail_the_exercise_but_a_failed_one_does() {
+    void an_inconclusive_check_makes_the_exercise_inconclusive_not_done_and_a_failed_one_fails_it() {
         Verdict inconclusive = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
                 finished("b", CheckStatus.INCONCLUSIVE), finished("c", CheckStatus.PASS), new ChildEvent.Done());
-        assertEquals(ExerciseStatus.PASS, inconclusive.status());
+        assertEquals(ExerciseStatus.INCONCLUSIVE, inconclusive.status());
+        assertFalse(inconclusive.passed());
+        assertTrue(inconclusive.message().startsWith("Not done yet: nothing failed, but one check could not reach a verdict"),
+                inconclusive.message());
+        Verdict inconclusiveAndFailed = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN,
+                finished("a", CheckStatus.FAIL), finished("b", CheckStatus.INCONCLUSIVE), finished("c", CheckStatus.PASS),
+                new ChildEvent.Done());
+        assertEquals(ExerciseStatus.FAIL, inconclusiveAndFailed.status());
         Verdict failed = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
                 finished("b", CheckStatus.FAIL), finished("c", CheckStatus.ERROR), new ChildEvent.Done());
         assertEquals(ExerciseStatus.FAIL, failed.status());
@@ -139,5 +147,68 @@ class VerdictAssemblerTest {
         Verdict v = assemble(Ending.EXITED, 0, CapturedOutput.NONE, new ChildEvent.Planned(List.of()), new ChildEvent.Done());
         assertEquals(ExerciseStatus.ERROR, v.status());
         assertTrue(v.message().contains("mistake in the course"));
+    }
+
+    @Test
+    void a_printed_out_of_memory_line_without_the_jvms_exit_status_is_not_out_of_memory() {
+        CapturedOutput output = new CapturedOutput(
+                "Terminating due to java.lang.OutOfMemoryError: Java heap space\n", 64, false);
+        Verdict v = assemble(Ending.EXITED, 0, output, PLAN, finished("a", CheckStatus.PASS),
+                finished("b", CheckStatus.PASS), finished("c", CheckStatus.PASS), new ChildEvent.Done());
+        assertEquals(Outcome.COMPLETED, v.outcome());
+        Verdict halted = assemble(Ending.EXITED, 1, output, PLAN, new ChildEvent.Started("a"));
+        assertEquals(Outcome.CRASHED, halted.outcome());
+    }
+
+    @Test
+    void a_halt_with_status_0_is_named_with_the_check_it_happened_in() {
+        Verdict v = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
+                new ChildEvent.Started("b"));
+        assertEquals(Outcome.CRASHED, v.outcome());
+        assertEquals(ExerciseStatus.ERROR, v.status());
+        assertTrue(v.message().contains("Runtime.getRuntime().halt(0)"), v.message());
+        assertTrue(v.message().contains("while running 'second'"), v.message());
+        assertTrue(v.message().contains("Next:"), v.message());
+    }
+
+    @Test
+    void tampering_overrides_every_result_and_never_passes() {
+        Verdict v = assemble(Ending.EXITED, 0, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
+                finished("b", CheckStatus.FAIL),
+                new ChildEvent.Tampered("a line the grader did not write appeared in its events file: {...}"),
+                finished("c", CheckStatus.PASS), new ChildEvent.Done());
+        assertEquals(ExerciseStatus.TAMPERED, v.status());
+        assertEquals(Outcome.TAMPERED, v.outcome());
+        assertEquals(CheckStatus.ERROR, v.checks().get(0).status(), "the first entry says what was seen");
+        assertTrue(v.checks().get(0).message().contains("did not write"), v.checks().get(0).message());
+        assertEquals(CheckStatus.FAIL, v.checks().get(2).status(), "the grader's own results are kept as they were");
+        assertTrue(v.message().contains("does not count") && v.message().contains("Next:"), v.message());
+    }
+
+    @Test
+    void an_exit_inside_a_shutdown_hook_replaces_the_first_exits_report_and_names_no_exit_status() {
+        Verdict v = assemble(Ending.EXITED, 73, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.SYSTEM_EXIT, "a", "System.exit was called at X."),
+                new ChildEvent.Stopped(ChildEvent.StopReason.EXIT_IN_SHUTDOWN_HOOK, "a",
+                        "System.exit was called again, inside the shutdown hook \"h\" at Y."),
+                new ChildEvent.Stopped(ChildEvent.StopReason.TIME_LIMIT, "a", "The time limit was reached."));
+        assertEquals(Outcome.SYSTEM_EXIT, v.outcome());
+        assertTrue(v.message().startsWith("System.exit was called again, inside the shutdown hook"), v.message());
+        assertTrue(!v.message().contains("exit status") && v.message().contains("Next:"), v.message());
+    }
+
+    @Test
+    void a_deadlock_among_threads_an_earlier_check_left_running_is_that_checks_failure() {
+        Verdict v = assemble(Ending.EXITED, 72, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"),
+                finished("a", CheckStatus.PASS), new ChildEvent.Started("b"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.DEADLOCK, "a",
+                        "Deadlock among threads started while running 'first' (found while running 'second')"));
+        assertEquals(Outcome.DEADLOCK, v.outcome());
+        assertEquals(ExerciseStatus.FAIL, v.status());
+        assertEquals(CheckStatus.FAIL, v.checks().get(0).status());
+        assertTrue(v.checks().get(0).message().contains("threads it started deadlocked"), v.checks().get(0).message());
+        assertEquals(CheckStatus.ERROR, v.checks().get(1).status());
+        assertTrue(v.checks().get(1).message().contains("an earlier check"), v.checks().get(1).message());
+        assertTrue(v.checks().get(2).message().startsWith("not run"));
     }
 }

@@ -62,6 +62,18 @@ final class CourseFolder {
         return this;
     }
 
+    /** Writes raw {@code bytes} to {@code path}, for encodings and characters text cannot carry. */
+    CourseFolder writeBytes(String path, byte[] bytes) {
+        Path file = root.resolve(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** A file whose content does not matter to the loader, only its existence. */
     CourseFolder touch(String path) {
         return write(path, "// present\n");

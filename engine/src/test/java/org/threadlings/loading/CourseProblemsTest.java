@@ -72,10 +72,10 @@ class CourseProblemsTest {
     }
 
     @Test
-    @DisplayName("a lesson folder without lesson.yaml")
+    @DisplayName("a lesson folder without lesson.yaml is reported at its entry in course.yaml")
     void folderWithoutLessonFile() {
         folder.touch("lessons/empty/notes.md").course("basics", "more", "empty");
-        folder.onlyProblem("lessons/empty/lesson.yaml:1:1", "file not found");
+        folder.onlyProblem(COURSE_FILE + ":6:5", "the lesson folder 'lessons/empty' has no lesson.yaml");
     }
 
     @Test
@@ -194,11 +194,12 @@ class CourseProblemsTest {
     }
 
     @Test
-    @DisplayName("a lesson folder listed twice is rejected")
+    @DisplayName("a lesson folder listed twice is blamed on course.yaml, at the second entry")
     void folderListedTwice() {
         folder.course("basics", "more", "basics");
-        List<Problem> problems = folder.problems();
-        CourseFolder.expect(problems, BASICS_FILE + ":2:5", "duplicate lesson id 'basics'");
+        folder.onlyProblem(COURSE_FILE + ":6:5", "lesson 'lessons/basics' is listed twice (first at line 4)");
+        folder.course("basics", "more", "./basics/");
+        folder.onlyProblem(COURSE_FILE + ":6:5", "lesson 'lessons/./basics/' is listed twice (first at line 4)");
     }
 
     @Test

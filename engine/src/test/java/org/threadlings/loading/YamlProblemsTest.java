@@ -43,7 +43,7 @@ class YamlProblemsTest {
     @DisplayName("a tab used for indentation is a syntax error on its line")
     void tabIndentation() {
         folder.basics("format: 1\nsections:\n\t- title: Intro\n");
-        folder.onlyProblem(BASICS_FILE + ":3:1", "not valid YAML", "Do not use", "for indentation");
+        folder.onlyProblem(BASICS_FILE + ":3:1", "a tab character here", "replace the tab with spaces");
     }
 
     @Test

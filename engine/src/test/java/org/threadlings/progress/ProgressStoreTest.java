@@ -39,6 +39,29 @@ class ProgressStoreTest {
     }
 
     @Test
+    void damaged_files_set_aside_one_after_another_each_keep_their_own_backup() throws Exception {
+        Path file = dir.resolve("progress.json");
+        ProgressStore store = new ProgressStore(file);
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(file, "{\"format\": 1, \"damaged\": " + i);
+            assertEquals(Progress.EMPTY, store.load());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> kept = files.filter(f -> f.getFileName().toString().startsWith("progress.json.damaged-"))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).sorted().toList();
+            assertEquals(List.of("{\"format\": 1, \"damaged\": 0", "{\"format\": 1, \"damaged\": 1",
+                    "{\"format\": 1, \"damaged\": 2"), kept);
+        }
+        assertEquals(3, store.takeWarnings().size());
+    }
+
+    @Test
     void a_damaged_file_is_set_aside_with_a_warning_and_progress_starts_afresh() throws Exception {
         Path file = dir.resolve("progress.json");
         Files.writeString(file, "{\"format\": 1, \"exercises\": {\"x\": ");

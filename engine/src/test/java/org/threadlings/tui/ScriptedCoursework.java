@@ -19,6 +19,7 @@ import org.threadlings.examples.ExampleRunner;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
 import org.threadlings.grading.protocol.ChildEvent.PlannedCheck;
+import org.threadlings.loading.CourseFormatException;
 import org.threadlings.loading.CourseLoader;
 import org.threadlings.progress.Position;
 import org.threadlings.progress.Progress;
@@ -29,7 +30,7 @@ import org.threadlings.verdict.ExerciseStatus;
 import org.threadlings.verdict.Measurement;
 import org.threadlings.verdict.Outcome;
 import org.threadlings.verdict.Verdict;
-import org.threadlings.watch.ExerciseWatcher;
+import org.threadlings.watch.SaveWatcher;
 import org.threadlings.watch.SaveListener;
 import org.threadlings.watch.WatchStart;
 import org.threadlings.workspace.Reset;
@@ -43,12 +44,16 @@ final class ScriptedCoursework implements Coursework {
 
     static final Path ROOT = findRoot();
 
-    private final Course course;
+    private volatile Course course;
     private final Path exercisesDir;
+    /** The course folder whose lessons are watched for edits; null: a course without files. */
+    private final Path courseRoot;
     private Progress progress = Progress.EMPTY;
     final AtomicInteger gradings = new AtomicInteger();
     final List<String> resets = new ArrayList<>();
     final List<String> prepared = new ArrayList<>();
+    /** Open once the UI has asked to watch the lessons: edits made after that are seen. */
+    final java.util.concurrent.CountDownLatch lessonsWatched = new java.util.concurrent.CountDownLatch(1);
 
     ScriptedCoursework() throws Exception {
         this(ROOT.resolve("exercises"));
@@ -56,13 +61,61 @@ final class ScriptedCoursework implements Coursework {
 
     /** With the student's files in {@code exercisesDir}: saves there are watched for real. */
     ScriptedCoursework(Path exercisesDir) throws Exception {
-        course = new CourseLoader(ROOT).load();
+        this(ROOT, exercisesDir, null);
+    }
+
+    private ScriptedCoursework(Path root, Path exercisesDir, Path watchedRoot) throws Exception {
+        course = racesAlone(new CourseLoader(root).load());
         this.exercisesDir = exercisesDir;
+        this.courseRoot = watchedRoot;
+    }
+
+    /**
+     * The race lesson alone: the screens tested are written against it, and lessons added to the
+     * course must not change what they show.
+     */
+    static Course racesAlone(Course whole) {
+        return new Course(whole.lessonsDir(), whole.title(),
+                whole.lessons().stream().filter(lesson -> lesson.id().equals("races")).toList());
+    }
+
+    /** The course in {@code courseRoot} (lessons/, solutions/, exercises/), whose lessons may be edited. */
+    static ScriptedCoursework at(Path courseRoot) throws Exception {
+        return new ScriptedCoursework(courseRoot, courseRoot.resolve("exercises"), courseRoot);
+    }
+
+    /** A course made by a test, with the progress the student has made in it so far. */
+    ScriptedCoursework(Course course, Progress progress) {
+        this.course = course;
+        this.progress = progress;
+        this.exercisesDir = ROOT.resolve("exercises");
+        this.courseRoot = null;
     }
 
     @Override
     public Course course() {
         return course;
+    }
+
+    @Override
+    public Course loadCourse() throws CourseFormatException {
+        if (courseRoot == null) {
+            throw new IllegalStateException("this course was made in the test and has no files to load");
+        }
+        return new CourseLoader(courseRoot).load();
+    }
+
+    @Override
+    public void replaceCourse(Course replacement) {
+        course = replacement;
+    }
+
+    @Override
+    public WatchStart watchLessons(SaveListener listener) {
+        WatchStart start = courseRoot == null ? new WatchStart.Unavailable("the course of this test has no lesson files")
+                : SaveWatcher.lessons(courseRoot.resolve("lessons"), listener);
+        lessonsWatched.countDown();
+        return start;
     }
 
     @Override
@@ -131,7 +184,7 @@ final class ScriptedCoursework implements Coursework {
 
     @Override
     public WatchStart watch(SaveListener listener) {
-        return ExerciseWatcher.start(exercisesDir, course.exercises().toList(), listener);
+        return SaveWatcher.exercises(exercisesDir, course.exercises().toList(), listener);
     }
 
     @Override

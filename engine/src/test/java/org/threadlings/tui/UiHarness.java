@@ -6,11 +6,17 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the UI on a virtual terminal, presses keys, and reads the screen. */
 final class UiHarness implements AutoCloseable {
+
+    /** Generous: the machines these run on may be busy with several builds at once. */
+    static final long TIMEOUT_MILLIS = 30_000;
 
     private final DefaultVirtualTerminal terminal;
     private final Thread loop;
@@ -50,7 +56,7 @@ final class UiHarness implements AutoCloseable {
 
     /** Waits until the screen shows {@code text}; fails with the screen if it never does. */
     String await(String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (!screen.contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -59,12 +65,29 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
+    }
+
+    /**
+     * The screen once a frame is complete: a frame reaches the virtual terminal cell by cell, so
+     * the text awaited can show before the rest of its frame does.
+     */
+    private String settled(String seen) {
+        long deadline = System.currentTimeMillis() + 3_000;
+        String now = seen;
+        int quiet = 0;
+        while (quiet < 5 && System.currentTimeMillis() < deadline) { // unchanged for 100 ms
+            sleep();
+            String next = screen();
+            quiet = next.equals(now) ? quiet + 1 : 0;
+            now = next;
+        }
+        return now;
     }
 
     /** Waits until row {@code row} (0-based) shows {@code text}. */
     String awaitRow(int row, String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (screen.lines().count() <= row || !screen.lines().toList().get(row).contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -73,12 +96,12 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
     }
 
     /** Waits until the screen no longer shows {@code text}. */
     String awaitGone(String text) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         String screen = screen();
         while (screen.contains(text)) {
             if (System.currentTimeMillis() > deadline) {
@@ -87,7 +110,7 @@ final class UiHarness implements AutoCloseable {
             sleep();
             screen = screen();
         }
-        return screen;
+        return settled(screen);
     }
 
     /** The screen as text, one line per row, trailing spaces removed. */
@@ -103,6 +126,35 @@ final class UiHarness implements AutoCloseable {
             text.append(line.toString().stripTrailing()).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The text of the row drawn as selected (the cursor), between the title bar and the footer;
+     * empty if none is.
+     */
+    String selectedRow() {
+        String screen = settled(screen());
+        List<String> rows = screen.lines().toList();
+        for (int row = 1; row < rows.size() - 1; row++) {
+            TextCharacter cell = terminal.getCharacter(0, row);
+            if (cell != null && (cell.getBackgroundColor() == TextColor.ANSI.WHITE || cell.isReversed())) {
+                return rows.get(row);
+            }
+        }
+        return "";
+    }
+
+    /** The look of the first character of {@code text} on the screen. */
+    TextCharacter cellOf(String text) {
+        List<String> rows = screen().lines().toList();
+        for (int row = 0; row < rows.size(); row++) {
+            int col = rows.get(row).indexOf(text);
+            if (col >= 0) {
+                return terminal.getCharacter(col, row);
+            }
+        }
+        fail("the screen does not show '" + text + "':\n" + screen());
+        return null;
     }
 
     /** The row the UI shows {@code text} on. */

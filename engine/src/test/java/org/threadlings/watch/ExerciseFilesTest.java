@@ -19,8 +19,8 @@ class ExerciseFilesTest {
 
     @Test
     void an_exercise_file_names_its_exercise() {
-        assertEquals(Set.of("counter-atomic"), files.exercisesAt(root.resolve("races/AtomicCounter.java")));
-        assertEquals(Set.of("pool"), files.exercisesAt(root.resolve("executors/pool/Task.java")));
+        assertEquals(Set.of("counter-atomic"), files.idsAt(root.resolve("races/AtomicCounter.java")));
+        assertEquals(Set.of("pool"), files.idsAt(root.resolve("executors/pool/Task.java")));
     }
 
     @Test
@@ -28,23 +28,23 @@ class ExerciseFilesTest {
         for (String name : List.of(".AtomicCounter.java.swp", ".AtomicCounter.java.swx", "4913", "AtomicCounter.java~",
                 "#AtomicCounter.java#", ".#AtomicCounter.java", "AtomicCounter.java___jb_tmp___",
                 "AtomicCounter.java___jb_old___", "AtomicCounter.java.tmp", "AtomicCounter.java.crswap")) {
-            assertEquals(Set.of(), files.exercisesAt(root.resolve("races").resolve(name)), name);
+            assertEquals(Set.of(), files.idsAt(root.resolve("races").resolve(name)), name);
         }
     }
 
     @Test
     void a_folder_names_the_exercises_inside_it() {
-        assertEquals(Set.of("counter-atomic", "counter-lock"), files.exercisesAt(root.resolve("races")));
-        assertEquals(Set.of("pool"), files.exercisesAt(root.resolve("executors")));
-        assertEquals(Set.of(), files.exercisesAt(root.resolve("target")));
+        assertEquals(Set.of("counter-atomic", "counter-lock"), files.idsAt(root.resolve("races")));
+        assertEquals(Set.of("pool"), files.idsAt(root.resolve("executors")));
+        assertEquals(Set.of(), files.idsAt(root.resolve("target")));
     }
 
     @Test
     void only_folders_on_the_way_to_exercise_files_are_watched() {
-        assertTrue(files.leadsToExerciseFiles(root));
-        assertTrue(files.leadsToExerciseFiles(root.resolve("executors")));
-        assertTrue(files.leadsToExerciseFiles(root.resolve("executors/pool")));
-        assertFalse(files.leadsToExerciseFiles(root.resolve("target")));
-        assertFalse(files.leadsToExerciseFiles(root.resolve("races/.idea")));
+        assertTrue(files.leadsToWatchedFiles(root));
+        assertTrue(files.leadsToWatchedFiles(root.resolve("executors")));
+        assertTrue(files.leadsToWatchedFiles(root.resolve("executors/pool")));
+        assertFalse(files.leadsToWatchedFiles(root.resolve("target")));
+        assertFalse(files.leadsToWatchedFiles(root.resolve("races/.idea")));
     }
 }

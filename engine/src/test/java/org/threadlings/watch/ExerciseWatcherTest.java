@@ -40,7 +40,7 @@ class ExerciseWatcherTest {
     Path exercises;
 
     private final Saves saves = new Saves();
-    private ExerciseWatcher watcher;
+    private SaveWatcher watcher;
     private Path atomic;
     private int edits;
 
@@ -49,7 +49,7 @@ class ExerciseWatcherTest {
         atomic = write("races/AtomicCounter.java", "class AtomicCounter { }");
         write("races/LockCounter.java", "class LockCounter { }");
         write("executors/Pool.java", "class Pool { }");
-        WatchStart start = ExerciseWatcher.start(exercises, List.of(ATOMIC, SENTINEL, POOL), saves, QUIET);
+        WatchStart start = SaveWatcher.exercises(exercises, List.of(ATOMIC, SENTINEL, POOL), saves, QUIET);
         watcher = assertInstanceOf(WatchStart.Watching.class, start, start.toString()).watcher();
     }
 
@@ -141,7 +141,7 @@ class ExerciseWatcherTest {
 
     @Test
     void a_missing_folder_is_a_reason_not_an_exception() {
-        WatchStart start = ExerciseWatcher.start(exercises.resolve("nowhere"), List.of(ATOMIC), saves);
+        WatchStart start = SaveWatcher.exercises(exercises.resolve("nowhere"), List.of(ATOMIC), saves);
         String reason = assertInstanceOf(WatchStart.Unavailable.class, start).reason();
         assertTrue(reason.contains("does not exist"), reason);
     }

@@ -12,7 +12,8 @@ class StartFailureTest {
 
     @Test
     void a_used_up_inotify_limit_says_how_to_raise_it() {
-        String reason = StartFailure.reason(new IOException("User limit of inotify watches reached"), Path.of("exercises"));
+        String reason = StartFailure.reason(new IOException("User limit of inotify watches reached"), "the exercises folder",
+                Path.of("exercises"));
         assertTrue(reason.contains("fs.inotify.max_user_watches"), reason);
     }
 

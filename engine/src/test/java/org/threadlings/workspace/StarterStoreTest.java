@@ -36,7 +36,7 @@ class StarterStoreTest {
         Files.createDirectories(workspace.lessons());
         Files.writeString(workspace.exercises().resolve(FILE), ORIGINAL);
         starters = new StarterStore(workspace);
-        starters.record(List.of(FILE));
+        starters.record(List.of(FILE), List.of());
     }
 
     @Test

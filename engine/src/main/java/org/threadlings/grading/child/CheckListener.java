@@ -11,6 +11,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.TestAbortedException;
 import org.threadlings.checks.CheckReport;
+import org.threadlings.diagnosis.ThreadOrigins;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;
@@ -54,6 +55,7 @@ final class CheckListener implements TestExecutionListener {
             CheckReport.takeAll(); // forget anything left by a class initialiser or a previous check
             startedAt.put(id.getUniqueId(), System.nanoTime());
             state.started(id.getUniqueId(), id.getDisplayName());
+            ThreadOrigins.checkStarting(id.getUniqueId(), id.getDisplayName());
             sink.emit(new ChildEvent.Started(id.getUniqueId()));
         }
     }
@@ -71,6 +73,7 @@ final class CheckListener implements TestExecutionListener {
         if (id.isTest()) {
             finishedCheck(id, result);
             state.ended();
+            ThreadOrigins.checkEnded();
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && id.getSource().isPresent()) {
             containerFailed(id, result);
         }

@@ -3,10 +3,10 @@ package org.threadlings.grading.child;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -42,17 +42,25 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws Exception {
+        RunnerBond bond = new RunnerBond();
+        bond.start();
         ObjectMapper json = Protocol.mapper();
         Launcher launcher = LauncherFactory.create();
         if (args.length == 1 && args[0].equals("--train")) {
+            bond.awaitTied();
             Training.run(launcher);
             return;
         }
         warmUp(launcher);
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        InputStream input = System.in;
+        String line = readLine(input);
         if (line == null) {
             Runtime.getRuntime().halt(EXIT_DONE); // the parent no longer needs this JVM
         }
+        // From here the input stays open until the parent goes: the watch halts this JVM then.
+        bond.awaitTied();
+        Leftovers leftovers = new Leftovers();
+        new ParentWatch(input, leftovers).start();
         ChildJob job;
         try {
             job = json.readValue(line, ChildJob.class);
@@ -62,18 +70,34 @@ public final class ChildMain {
             return;
         }
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Runtime.getRuntime().halt(run(job, launcher));
+        Runtime.getRuntime().halt(run(job, launcher, leftovers));
     }
 
-    static int run(ChildJob job, Launcher launcher) throws IOException {
-        EventSink sink = new EventSink(Path.of(job.eventsFile()));
+    /**
+     * One line, read a byte at a time: a buffered reader would read ahead, and the rest of the
+     * input belongs to the parent watch.
+     */
+    private static String readLine(InputStream input) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = input.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    static int run(ChildJob job, Launcher launcher, Leftovers leftovers) throws IOException {
+        SealedWriter.Sinks sinks = SealedWriter.start(Path.of(job.eventsFile()), job.sealKey());
+        EventSink sink = sinks.results();
         RunState state = new RunState();
         FailureMessages messages = new FailureMessages(job.focusPackages());
-        Leftovers leftovers = new Leftovers();
         System.setProperty(Await.FOCUS_PROPERTY, String.join(",", job.focusPackages()));
         new Watchdog(Duration.ofMillis(job.timeLimitMillis()), sink, state, job.focusPackages(), leftovers).start();
-        Runtime.getRuntime().addShutdownHook(new ExitWitness(sink, state, leftovers));
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> sink.emit(new ChildEvent.ThreadDied(
+        new ExitWitness(sink, state, leftovers).register();
+        // The handler is public (Thread.getDefaultUncaughtExceptionHandler), so it gets a sink
+        // that may report deaths and nothing else.
+        EventSink deaths = sinks.deaths();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> deaths.emit(new ChildEvent.ThreadDied(
                 thread.getName(), messages.describe(failure), state.currentId())));
 
         ClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());

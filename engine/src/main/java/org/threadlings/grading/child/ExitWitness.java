@@ -11,7 +11,7 @@ import org.threadlings.grading.protocol.ChildEvent.StopReason;
  * halts). Since JDK 24 nothing can refuse an exit, so this records who asked for it, while the
  * caller is still on its stack, and cleans up the processes the student started.
  */
-final class ExitWitness extends Thread {
+final class ExitWitness implements Runnable {
 
     private static final List<String> EXIT_FRAMES = List.of("java.lang.Shutdown", "java.lang.Runtime", "java.lang.System");
 
@@ -20,10 +20,14 @@ final class ExitWitness extends Thread {
     private final Leftovers leftovers;
 
     ExitWitness(EventSink sink, RunState state, Leftovers leftovers) {
-        super("threadlings-exit-witness");
         this.sink = sink;
         this.state = state;
         this.leftovers = leftovers;
+    }
+
+    /** Registers the witness; its hook thread's task is out of reach of student code, as the watchdog's is. */
+    void register() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this, "threadlings-exit-witness"));
     }
 
     @Override
@@ -31,6 +35,7 @@ final class ExitWitness extends Thread {
         if (state.finished()) {
             return;
         }
+        state.exitBegan(exitingThread());
         String caller = exitCaller();
         if (caller.startsWith("java.lang.Terminator")) {
             // Not the student's code: a signal, such as Ctrl-C in the terminal that started the grading.
@@ -43,24 +48,54 @@ final class ExitWitness extends Thread {
                             + (state.during().isEmpty() ? "" : " " + state.during())
                             + ". That ends the whole JVM, checks included."));
         }
-        leftovers.killProcesses();
+        List<String> processes = leftovers.killProcesses();
+        if (!processes.isEmpty()) {
+            sink.emit(new ChildEvent.Leftovers(List.of(), processes));
+        }
     }
 
     /** The first frame below System.exit/Runtime.exit on the exiting thread's stack. */
     private static String exitCaller() {
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-            List<StackTraceElement> stack = Arrays.asList(entry.getValue());
-            boolean exiting = stack.stream().anyMatch(e ->
-                    e.getClassName().equals("java.lang.Shutdown") && e.getMethodName().equals("exit"));
-            if (exiting) {
-                return stack.stream()
-                        .dropWhile(e -> !EXIT_FRAMES.contains(e.getClassName()))
-                        .dropWhile(e -> EXIT_FRAMES.contains(e.getClassName()))
-                        .findFirst()
-                        .map(StackTraceElement::toString)
-                        .orElse("");
+            if (runsHooks(entry.getValue())) {
+                return callerOfExit(entry.getValue());
             }
         }
         return "";
+    }
+
+    /** The id of the thread that started the shutdown and now runs the hooks, or 0. */
+    private static long exitingThread() {
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            if (runsHooks(entry.getValue())) {
+                return entry.getKey().threadId();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether this stack is the one running the shutdown hooks. A second caller of System.exit,
+     * such as a hook, also has Shutdown.exit on its stack, but waits at its top instead.
+     */
+    private static boolean runsHooks(StackTraceElement[] stack) {
+        return Arrays.stream(stack).anyMatch(e -> e.getClassName().equals("java.lang.Shutdown")
+                && e.getMethodName().equals("runHooks"));
+    }
+
+    /** Whether this thread is inside System.exit or Runtime.exit. */
+    static boolean inExit(StackTraceElement[] stack) {
+        return Arrays.stream(stack).anyMatch(e ->
+                e.getClassName().equals("java.lang.Shutdown") && e.getMethodName().equals("exit"));
+    }
+
+    /** The first frame below System.exit/Runtime.exit, or empty. */
+    static String callerOfExit(StackTraceElement[] stack) {
+        return Arrays.stream(stack)
+                .dropWhile(e -> !EXIT_FRAMES.contains(e.getClassName()))
+                .dropWhile(e -> EXIT_FRAMES.contains(e.getClassName()))
+                .findFirst()
+                .map(StackTraceElement::toString)
+                .orElse("");
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.threadlings.sandbox.ProcessTree;
 
 /**
  * What the student's code started and never stopped: non-daemon threads (which would keep a
@@ -50,13 +51,12 @@ final class Leftovers {
                 .collect(Collectors.toList());
     }
 
-    /** Kills every process this JVM started, and their children; returns their command lines. */
+    /**
+     * Kills every process this JVM started, and every process those started, including the ones
+     * that detached from the tree ({@code &}, {@code nohup}, {@code setsid}); returns their
+     * command lines.
+     */
     List<String> killProcesses() {
-        List<String> killed = new ArrayList<>();
-        ProcessHandle.current().descendants().forEach(p -> {
-            killed.add(p.info().commandLine().orElse("process " + p.pid()));
-            p.destroyForcibly();
-        });
-        return killed;
+        return ProcessTree.ofThisJvm().killMembers();
     }
 }

@@ -6,6 +6,7 @@ final class RunState {
     private volatile String currentId = "";
     private volatile String currentName = "";
     private volatile boolean finished;
+    private volatile long exitingThreadId;
 
     void started(String id, String name) {
         currentId = id;
@@ -25,6 +26,16 @@ final class RunState {
     String during() {
         String name = currentName;
         return name.isEmpty() ? "" : "while running '" + name + "'";
+    }
+
+    /** System.exit (or a signal) began the shutdown; {@code threadId} runs the shutdown hooks. */
+    void exitBegan(long threadId) {
+        exitingThreadId = threadId;
+    }
+
+    /** The thread running the shutdown hooks, or 0 while the JVM is not shutting down. */
+    long exitingThreadId() {
+        return exitingThreadId;
     }
 
     void markFinished() {

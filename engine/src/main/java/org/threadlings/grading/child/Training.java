@@ -1,14 +1,12 @@
 package org.threadlings.grading.child;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.platform.launcher.Launcher;
 import org.threadlings.diagnosis.DeadlockDetector;
 import org.threadlings.grading.protocol.ChildJob;
+import org.threadlings.grading.protocol.EventSeal;
+import org.threadlings.sandbox.ScratchDir;
 
 /**
  * A representative grading run used to record an ahead-of-time cache of the grading JVM: the
@@ -21,16 +19,12 @@ final class Training {
     }
 
     static void run(Launcher launcher) throws IOException {
-        Path dir = Files.createTempDirectory("threadlings-training");
-        try {
+        try (ScratchDir dir = ScratchDir.create("threadlings-training")) {
             ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
-                    dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()));
-            ChildMain.run(job, launcher);
+                    dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()),
+                    EventSeal.newKey());
+            ChildMain.run(job, launcher, new Leftovers());
             DeadlockDetector.findNew();
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
         System.exit(0); // a normal exit, so that the JVM writes the cache it was asked to record
     }

@@ -18,7 +18,8 @@ import org.threadlings.verdict.CheckResult;
         @JsonSubTypes.Type(value = ChildEvent.ThreadDied.class, name = "thread-died"),
         @JsonSubTypes.Type(value = ChildEvent.Stopped.class, name = "stopped"),
         @JsonSubTypes.Type(value = ChildEvent.Leftovers.class, name = "leftovers"),
-        @JsonSubTypes.Type(value = ChildEvent.Done.class, name = "done")
+        @JsonSubTypes.Type(value = ChildEvent.Done.class, name = "done"),
+        @JsonSubTypes.Type(value = ChildEvent.Tampered.class, name = "tampered")
 })
 public sealed interface ChildEvent {
 
@@ -43,8 +44,12 @@ public sealed interface ChildEvent {
     record Stopped(StopReason reason, String during, String report) implements ChildEvent {
     }
 
-    /** Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's code. */
-    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL }
+    /**
+     * Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's
+     * code. {@code EXIT_IN_SHUTDOWN_HOOK}: a shutdown hook called System.exit while the JVM was
+     * already shutting down, which would have waited for ever; it supersedes the first exit's report.
+     */
+    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL, EXIT_IN_SHUTDOWN_HOOK }
 
     /** Threads and processes the student's code started and left running after the checks. */
     record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
@@ -52,5 +57,13 @@ public sealed interface ChildEvent {
 
     /** Every check ran; nothing more will come. */
     record Done() implements ChildEvent {
+    }
+
+    /**
+     * Something tried to report in the grader's place: {@code seen} says what. Written by the
+     * grading JVM when its own reporting is misused, and made up by the parent for lines in the
+     * events file that the grading JVM did not seal.
+     */
+    record Tampered(String seen) implements ChildEvent {
     }
 }

@@ -11,7 +11,16 @@ import java.util.List;
  * @param timeLimitMillis wall-clock budget for the whole run
  * @param eventsFile     where to append {@link ChildEvent}s, one JSON object per line
  * @param focusPackages  packages of student and check code, to pick the interesting stack frames
+ * @param sealKey        the secret that authenticates this grading's events ({@link EventSeal}); it
+ *                       travels only on standard input, never in arguments, environment or files
  */
 public record ChildJob(List<String> classpath, List<String> checkClasses, long timeLimitMillis,
-                       String eventsFile, List<String> focusPackages) {
+                       String eventsFile, List<String> focusPackages, String sealKey) {
+
+    /** Without the key: what may be printed or logged. */
+    @Override
+    public String toString() {
+        return "ChildJob[classpath=" + classpath + ", checkClasses=" + checkClasses + ", timeLimitMillis="
+                + timeLimitMillis + ", eventsFile=" + eventsFile + ", focusPackages=" + focusPackages + "]";
+    }
 }

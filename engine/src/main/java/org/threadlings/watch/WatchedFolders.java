@@ -9,15 +9,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Walks only the folders that lead to exercise files. A student's exercises folder may hold a
+ * Walks only the folders that lead to watched files. A student's exercises folder may hold a
  * build's target/, an IDE's .idea/ or a .git/: watching those would spend the system's limited
  * watches and wake the watcher on every build.
  */
-final class ExerciseFolders implements FileTreeVisitor {
+final class WatchedFolders implements FileTreeVisitor {
 
-    private final ExerciseFiles files;
+    private final WatchedFiles files;
 
-    ExerciseFolders(ExerciseFiles files) {
+    WatchedFolders(WatchedFiles files) {
         this.files = files;
     }
 
@@ -26,7 +26,7 @@ final class ExerciseFolders implements FileTreeVisitor {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!files.leadsToExerciseFiles(dir)) {
+                if (!files.leadsToWatchedFiles(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 onDirectory.call(dir);

@@ -16,26 +16,27 @@ import org.slf4j.helpers.NOPLogger;
 import org.threadlings.course.Exercise;
 
 /**
- * Watches a student's exercises folder and reports each exercise whose files were saved with new
- * content, once per save, shortly after the editor's last write.
+ * Watches a folder and reports each group of files saved with new content, once per save, shortly
+ * after the editor's last write: in a student's exercises folder each exercise, in the course's
+ * lessons folder each lesson (for a live preview while lessons are written).
  *
  * <pre>{@code
- * switch (ExerciseWatcher.start(workspace.exercises(), course.exercises().toList(), saves)) {
+ * switch (SaveWatcher.exercises(workspace.exercises(), course.exercises().toList(), saves)) {
  *     case WatchStart.Watching w -> watcher = w.watcher();            // close() on exit
  *     case WatchStart.Unavailable u -> showManualMode(u.reason());    // "press r to run"
  * }
  * }</pre>
  */
-public final class ExerciseWatcher implements AutoCloseable {
+public final class SaveWatcher implements AutoCloseable {
 
-    /** How long an exercise's files must stay quiet before a save is reported. */
+    /** How long a group's files must stay quiet before a save is reported. */
     public static final Duration QUIET = Duration.ofMillis(120);
     /** A file missing when things went quiet gets this much longer to come back (delete, then recreate). */
     static final Duration MISSING_GRACE = Duration.ofMillis(600);
 
     private static final String THREAD = "threadlings-watch";
 
-    private final ExerciseFiles files;
+    private final WatchedFiles files;
     private final SavedContent content;
     private final SaveListener listener;
     private final Duration quiet;
@@ -44,7 +45,7 @@ public final class ExerciseWatcher implements AutoCloseable {
     private volatile Thread events;
     private volatile boolean closed;
 
-    private ExerciseWatcher(ExerciseFiles files, SaveListener listener, Duration quiet) {
+    private SaveWatcher(WatchedFiles files, SaveListener listener, Duration quiet) {
         this.files = files;
         this.content = new SavedContent(files);
         this.listener = listener;
@@ -52,28 +53,47 @@ public final class ExerciseWatcher implements AutoCloseable {
     }
 
     /**
-     * Starts watching {@code exercisesDir} for saves of {@code exercises}' files. Never throws for
-     * a folder that cannot be watched: the answer says why instead.
+     * Starts watching {@code exercisesDir} for saves of {@code exercises}' files; reports exercise
+     * ids. Never throws for a folder that cannot be watched: the answer says why instead.
      */
-    public static WatchStart start(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener) {
-        return start(exercisesDir, exercises, listener, QUIET);
+    public static WatchStart exercises(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener) {
+        return exercises(exercisesDir, exercises, listener, QUIET);
     }
 
-    static WatchStart start(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener, Duration quiet) {
-        if (!Files.isDirectory(exercisesDir)) {
-            return new WatchStart.Unavailable(StartFailure.missingFolder(exercisesDir));
+    static WatchStart exercises(Path exercisesDir, Collection<Exercise> exercises, SaveListener listener,
+                                Duration quiet) {
+        return start(exercisesDir, () -> new ExerciseFiles(exercisesDir, exercises), listener, quiet);
+    }
+
+    /**
+     * Starts watching {@code lessonsDir} for saves of the course's YAML and Markdown files;
+     * reports the lesson folder's name ({@value LessonFiles#COURSE_FILE} for the course file).
+     */
+    public static WatchStart lessons(Path lessonsDir, SaveListener listener) {
+        return lessons(lessonsDir, listener, QUIET);
+    }
+
+    static WatchStart lessons(Path lessonsDir, SaveListener listener, Duration quiet) {
+        return start(lessonsDir, () -> new LessonFiles(lessonsDir), listener, quiet);
+    }
+
+    private static WatchStart start(Path dir, java.util.function.Supplier<WatchedFiles> what, SaveListener listener,
+                                    Duration quiet) {
+        WatchedFiles files = what.get();
+        if (!Files.isDirectory(dir)) {
+            return new WatchStart.Unavailable(StartFailure.missingFolder(files.name(), dir));
         }
-        Optional<String> silent = fileSystemType(exercisesDir).flatMap(SilentFileSystems::reason);
+        Optional<String> silent = fileSystemType(dir).flatMap(SilentFileSystems::reason);
         if (silent.isPresent()) {
             return new WatchStart.Unavailable(silent.get());
         }
-        ExerciseWatcher watcher = new ExerciseWatcher(new ExerciseFiles(exercisesDir, exercises), listener, quiet);
+        SaveWatcher watcher = new SaveWatcher(files, listener, quiet);
         try {
             watcher.begin();
             return new WatchStart.Watching(watcher);
         } catch (IOException | RuntimeException | LinkageError e) {
             watcher.close();
-            return new WatchStart.Unavailable(StartFailure.reason(e, exercisesDir));
+            return new WatchStart.Unavailable(StartFailure.reason(e, files.name(), dir));
         }
     }
 
@@ -82,7 +102,7 @@ public final class ExerciseWatcher implements AutoCloseable {
                 .path(files.root())
                 .listener(new Events())
                 .fileHashing(false) // content is compared per exercise, here, also across renames
-                .fileTreeVisitor(new ExerciseFolders(files))
+                .fileTreeVisitor(new WatchedFolders(files))
                 .logger(NOPLogger.NOP_LOGGER) // nothing may reach the terminal under the UI
                 .build();
         CompletableFuture<Void> loop = watcher.watchAsync(task -> {
@@ -102,8 +122,8 @@ public final class ExerciseWatcher implements AutoCloseable {
         loop.whenComplete((done, failure) -> {
             if (!closed) {
                 listener.stopped(failure == null
-                        ? "the exercises folder " + files.root() + " was deleted or moved."
-                        : StartFailure.reason(failure, files.root()));
+                        ? files.name() + " " + files.root() + " was deleted or moved."
+                        : StartFailure.reason(failure, files.name(), files.root()));
             }
         });
     }
@@ -130,14 +150,14 @@ public final class ExerciseWatcher implements AutoCloseable {
     }
 
     private void changed(Path path) {
-        for (String id : files.exercisesAt(path)) {
+        for (String id : files.idsAt(path)) {
             debouncer.schedule(id, quiet, () -> settle(id, false));
         }
     }
 
-    /** Lost events (the system's queue overflowed): any exercise may have changed, the content tells. */
+    /** Lost events (the system's queue overflowed): any group may have changed, the content tells. */
     private void lostTrack() {
-        for (String id : files.exerciseIds()) {
+        for (String id : files.ids()) {
             debouncer.schedule(id, quiet, () -> settle(id, false));
         }
     }

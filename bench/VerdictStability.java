@@ -1,0 +1,226 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.threadlings.course.Course;
+import org.threadlings.course.Exercise;
+import org.threadlings.course.WrongAnswer;
+import org.threadlings.loading.CourseLoader;
+
+/**
+ * Verdict stability, measured: grades every reference solution and every known-wrong answer N
+ * times in each of three conditions, through ./run.sh check --json as a student would, and prints
+ * per exercise and condition the false passes, false fails, the inconclusive rate, how often a
+ * wrong answer's own check showed a pass, and the median and worst grading time.
+ *
+ *   quiet    nothing else running (as far as this program is concerned)
+ *   busy     one core kept busy by a pinned shell loop this program starts and stops
+ *   onecore  the grading pinned to a single core (taskset -c 0)
+ *
+ * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [LESSON|EXERCISE...]
+ * The bar: zero false passes and zero false fails in every condition; inconclusive only where the
+ * condition makes a verdict impossible (one core, for checks that need two).
+ */
+public class VerdictStability {
+
+    enum Kind { SOLUTION, WRONG }
+
+    /** Something graded again and again, and what it must come out as. */
+    record Submission(Exercise exercise, Kind kind, WrongAnswer wrong, Path folder) {
+        String label() {
+            return kind == Kind.SOLUTION ? "solution" : "wrong/" + wrong.name();
+        }
+    }
+
+    /** How one grading came out, against what it should have been. */
+    enum Result { RIGHT, FALSE_PASS, FALSE_FAIL, WRONG_CHECK, INCONCLUSIVE }
+
+    record Grading(Result result, boolean intendedCheckPassed, long millis, String why) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        int rounds = 20;
+        List<String> conditions = List.of("quiet", "busy", "onecore");
+        List<String> only = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--conditions" -> conditions = Arrays.asList(args[++i].split(","));
+                default -> only.add(args[i]);
+            }
+        }
+        Course course = new CourseLoader(root).load();
+        List<Exercise> exercises = course.exercises()
+                .filter(e -> only.isEmpty() || only.contains(e.id()) || only.contains(e.lessonId())).toList();
+        Path work = Files.createTempDirectory("threadlings-verdicts");
+        try {
+            List<Submission> submissions = new ArrayList<>();
+            for (Exercise exercise : exercises) {
+                submissions.add(new Submission(exercise, Kind.SOLUTION, null, root.resolve("solutions")));
+                for (WrongAnswer wrong : exercise.wrongAnswers()) {
+                    submissions.add(new Submission(exercise, Kind.WRONG, wrong, lay(root, work, exercise, wrong)));
+                }
+            }
+            System.out.printf(Locale.ROOT, "%d submissions (%d exercises), %d gradings each in each of %s.%n",
+                    submissions.size(), exercises.size(), rounds, String.join(", ", conditions));
+            Map<String, Map<String, List<Grading>>> table = new LinkedHashMap<>();
+            for (String condition : conditions) {
+                Process busy = condition.equals("busy") ? busyLoop() : null;
+                try {
+                    for (int round = 1; round <= rounds; round++) {
+                        for (Submission s : submissions) {
+                            Grading g = grade(root, s, condition.equals("onecore"));
+                            table.computeIfAbsent(s.exercise().id(), k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(condition, k -> new ArrayList<>()).add(g);
+                            if (g.result() != Result.RIGHT) {
+                                System.out.printf(Locale.ROOT, "  %-8s round %2d  %-22s %-34s %s: %s%n", condition, round,
+                                        s.exercise().id(), s.label(), g.result(), g.why());
+                            }
+                        }
+                        System.out.printf(Locale.ROOT, "  %s: round %d of %d done%n", condition, round, rounds);
+                    }
+                } finally {
+                    if (busy != null) {
+                        busy.destroyForcibly();
+                    }
+                }
+            }
+            print(table, conditions, rounds);
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A folder like exercises/ holding the solution's files with the wrong answer's on top. */
+    static Path lay(Path root, Path work, Exercise exercise, WrongAnswer wrong) throws IOException {
+        Path dir = work.resolve(exercise.id()).resolve(wrong.name());
+        for (String file : exercise.files()) {
+            Path given = wrong.folder().resolve(file);
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(Files.isRegularFile(given) ? given : root.resolve("solutions").resolve(file), target);
+        }
+        return dir;
+    }
+
+    /** A shell loop pinned to the last processor: one core kept busy, as another program would. */
+    static Process busyLoop() throws IOException {
+        int last = Runtime.getRuntime().availableProcessors() - 1;
+        List<String> command = hasTaskset()
+                ? List.of("taskset", "-c", String.valueOf(last), "sh", "-c", "while :; do :; done")
+                : List.of("sh", "-c", "while :; do :; done");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        return p;
+    }
+
+    static boolean hasTaskset() {
+        try {
+            return new ProcessBuilder("taskset", "-V").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static Grading grade(Path root, Submission s, boolean oneCore) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (oneCore) {
+            command.addAll(List.of("taskset", "-c", "0"));
+        }
+        command.addAll(List.of(root.resolve("run.sh").toString(), "check", s.exercise().id(), "--json",
+                "--exercises", s.folder().toString()));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        JsonNode exercise = JSON.readTree(out).path("exercises").path(0);
+        String status = exercise.path("status").asText();
+        return s.kind() == Kind.SOLUTION ? solution(status, exercise, millis) : wrong(s.wrong(), status, exercise, millis);
+    }
+
+    static Grading solution(String status, JsonNode exercise, long millis) {
+        return switch (status) {
+            case "pass" -> new Grading(Result.RIGHT, false, millis, "");
+            case "inconclusive" -> new Grading(Result.INCONCLUSIVE, false, millis, firstMessage(exercise, "inconclusive"));
+            default -> new Grading(Result.FALSE_FAIL, false, millis, status + ": " + firstMessage(exercise, "fail"));
+        };
+    }
+
+    static Grading wrong(WrongAnswer wrong, String status, JsonNode exercise, long millis) {
+        boolean intendedFailed = false;
+        boolean intendedPassed = false;
+        boolean anyFailed = false;
+        for (JsonNode check : exercise.path("checks")) {
+            boolean intended = isCheck(check.path("id").asText(), wrong.caughtBy());
+            String checkStatus = check.path("status").asText();
+            boolean failed = checkStatus.equals("fail") || checkStatus.equals("error");
+            anyFailed |= failed;
+            intendedFailed |= intended && failed;
+            intendedPassed |= intended && checkStatus.equals("pass");
+        }
+        if (intendedFailed) {
+            return new Grading(Result.RIGHT, false, millis, "");
+        }
+        if (anyFailed || status.equals("error") || status.equals("timeout")) {
+            return new Grading(Result.WRONG_CHECK, intendedPassed, millis, firstMessage(exercise, "fail"));
+        }
+        return status.equals("inconclusive")
+                ? new Grading(Result.INCONCLUSIVE, intendedPassed, millis, firstMessage(exercise, "inconclusive"))
+                : new Grading(Result.FALSE_PASS, intendedPassed, millis, "every check passed");
+    }
+
+    static boolean isCheck(String id, String name) {
+        return id.equals(name) || id.contains("[method:" + name + "(");
+    }
+
+    static String firstMessage(JsonNode exercise, String status) {
+        for (JsonNode check : exercise.path("checks")) {
+            if (check.path("status").asText().equals(status)) {
+                return check.path("name").asText() + ": " + check.path("message").asText().lines().findFirst().orElse("");
+            }
+        }
+        return exercise.path("message").asText().lines().findFirst().orElse(exercise.path("outcome").asText());
+    }
+
+    static void print(Map<String, Map<String, List<Grading>>> table, List<String> conditions, int rounds) {
+        System.out.println();
+        System.out.println("| exercise | condition | gradings | false passes | false fails | caught by another check "
+                + "| inconclusive | wrong answer's own check ✓ | median | worst |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        table.forEach((exercise, byCondition) -> {
+            for (String condition : conditions) {
+                List<Grading> list = byCondition.getOrDefault(condition, List.of());
+                long[] times = list.stream().mapToLong(Grading::millis).sorted().toArray();
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f %% | %d | %.1f s | %.1f s |%n",
+                        exercise, condition, list.size(), count(list, Result.FALSE_PASS), count(list, Result.FALSE_FAIL),
+                        count(list, Result.WRONG_CHECK), 100.0 * count(list, Result.INCONCLUSIVE) / Math.max(1, list.size()),
+                        list.stream().filter(Grading::intendedCheckPassed).count(),
+                        times.length == 0 ? 0 : times[times.length / 2] / 1000.0,
+                        times.length == 0 ? 0 : times[times.length - 1] / 1000.0);
+            }
+        });
+    }
+
+    static long count(List<Grading> list, Result result) {
+        return list.stream().filter(g -> g.result() == result).count();
+    }
+}
