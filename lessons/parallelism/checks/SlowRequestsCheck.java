@@ -3,6 +3,7 @@ package parallelism.checks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -63,6 +64,7 @@ class SlowRequestsCheck {
              LoopbackServer server = LoopbackServer.start(pages)) {
             List<URI> uris = IntStream.range(0, n).mapToObj(i -> server.uri("/pages/" + i)).toList();
             List<String> bodies = fetchAll(client, uris, Duration.ofSeconds(10));
+            letRequestsFinish(server, n);
             List<String> expected = IntStream.range(0, n).mapToObj(i -> "page " + i).toList();
             if (bodies == null) {
                 throw new AssertionFailedError("fetchAll returned null; return a list with one body per URI.");
@@ -113,8 +115,9 @@ class SlowRequestsCheck {
             } catch (ExecutionException e) {
                 // rethrown below, with the student's frames, by Await
             }
-            List<String> bodies = Await.result(call, Duration.ofSeconds(10),
-                    "fetchAll of " + Words.plural(MANY, "URI", "URIs") + " to return");
+            List<String> bodies = snapshot(Await.result(call, Duration.ofSeconds(10),
+                    "fetchAll of " + Words.plural(MANY, "URI", "URIs") + " to return"));
+            letRequestsFinish(server, MANY);
             List<String> expected = IntStream.range(0, MANY).mapToObj(i -> "slow " + i).toList();
             if (!expected.equals(bodies)) {
                 throw new AssertionFailedError("fetchAll returned " + bodies + " where " + expected
@@ -160,6 +163,18 @@ class SlowRequestsCheck {
                 + "before the others start. Use one thread per request, all started before any is joined.";
     }
 
+    /**
+     * Code that returns before its threads are done leaves requests on their way or in flight;
+     * closing the server under them would make those threads die with exceptions that only
+     * distract from the real message. A short, bounded wait lets them end normally.
+     */
+    private static void letRequestsFinish(LoopbackServer server, int sent) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while ((server.requests().size() < sent || server.inFlight() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     private static int page(URI uri) {
         String path = uri.getPath();
         return Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
@@ -172,8 +187,16 @@ class SlowRequestsCheck {
 
     /** Calls fetchAll on a thread of the check's own, so that code which never returns cannot hang the check. */
     private static List<String> fetchAll(HttpClient client, List<URI> uris, Duration patience) throws Exception {
-        return Await.result(start(client, uris), patience,
-                "fetchAll of " + Words.plural(uris.size(), "URI", "URIs") + " to return");
+        return snapshot(Await.result(start(client, uris), patience,
+                "fetchAll of " + Words.plural(uris.size(), "URI", "URIs") + " to return"));
+    }
+
+    /**
+     * A copy of the list as it was returned: a list backed by an array that threads still write to
+     * would otherwise fill up while the check looks at it, and hide a missing join().
+     */
+    private static List<String> snapshot(List<String> returned) {
+        return returned == null ? null : new ArrayList<>(returned);
     }
 
     private static FutureTask<List<String>> start(HttpClient client, List<URI> uris) {

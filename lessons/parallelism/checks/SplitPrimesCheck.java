@@ -28,7 +28,7 @@ class SplitPrimesCheck {
     private static final Duration PATIENCE_FOR_A_COUNT = Duration.ofSeconds(10);
 
     /** A baseline this slow means the machine is swamped; see giveUpIfSwamped. */
-    private static final long SWAMPED_MILLIS = 1_000;
+    private static final long SWAMPED_MILLIS = 500;
 
     private static final int WATCHED_BELOW = 300_000;
     private static final int WATCHED_THREADS = 3;
@@ -47,8 +47,15 @@ class SplitPrimesCheck {
      * 50 %: a split into equal-length ranges is slower than a split by cost (about 1.55× instead
      * of 1.9× on two cores) but it is not wrong, and it must not fail by the luck of the moment.
      * Code that keeps one core idle shows a gain near 0 and still fails by a wide margin.
+     *
+     * It judges only when the reference reaches 1.6× (the default is 1.3×). On a shared 2-core
+     * machine whose cores other programs kept busy, a correct solution once measured 1.06× while
+     * the reference reached 1.31×: that close to the floor, noise is as large as the gap being
+     * judged. The clock-free check before this one already proves the threads run together, so
+     * the timing is only needed for what a clock alone can show (a split that leaves a core
+     * idle), and "no verdict" on a busy machine costs little.
      */
-    private static final SpeedupRule RULE = new SpeedupRule(0.4, 1.3);
+    private static final SpeedupRule RULE = new SpeedupRule(0.4, 1.6);
 
     @Test
     @Order(1)
@@ -179,9 +186,10 @@ class SplitPrimesCheck {
 
     /**
      * One baseline and one reference run first (they warm up too). On a quiet machine the
-     * baseline takes about 0.07 s; when it takes many times that, the machine is so overloaded
-     * that the ten timed runs to come could not finish inside the time limit, and could not tell
-     * anything apart either: better an honest "no verdict" now than a timeout later.
+     * baseline takes about 0.07 s and the reference nearly halves it; when the baseline takes
+     * several times that, or the reference gains less than 1.2×, the machine is so overloaded
+     * that the timed rounds to come could not finish inside the time limit, nor tell anything
+     * apart: better an honest "no verdict" now than a timeout later.
      */
     private static void giveUpIfSwamped(int below, int cores) {
         long start = System.nanoTime();
@@ -190,12 +198,13 @@ class SplitPrimesCheck {
         start = System.nanoTime();
         Primes.countWithPool(below, cores);
         Duration reference = Duration.ofNanos(System.nanoTime() - start);
-        if (baseline.toMillis() > SWAMPED_MILLIS) {
+        double referenceSpeedup = (double) baseline.toNanos() / Math.max(1, reference.toNanos());
+        if (baseline.toMillis() > SWAMPED_MILLIS || referenceSpeedup < 1.2) {
             throw new Inconclusive("No verdict on the speed-up: counting primes below " + Words.count(below)
                     + " took " + Words.duration(baseline) + " on one thread (about 0.07 s on a quiet machine) and "
-                    + Words.duration(reference) + " with " + Words.plural(cores, "thread", "threads")
-                    + ". The machine is far too busy to measure anything right now. Close other busy programs and "
-                    + "run the check again.");
+                    + Words.duration(reference) + " with " + Words.plural(cores, "thread", "threads") + " ("
+                    + Words.times(referenceSpeedup) + "). The machine is too busy for a speed-up to show right now. "
+                    + "Close other busy programs and run the check again.");
         }
     }
 
