@@ -82,7 +82,7 @@ class CheckIntegrityIT {
     }
 
     private static JsonNode check(Path course) throws Exception {
-        RunScript.Run run = RunScript.run(Duration.ofMinutes(4), "--course", course.toString(),
+        RunScript.Run run = RunScript.run(Duration.ofMinutes(8), "--course", course.toString(),
                 "check", "counter-synchronized", "--json");
         assertEquals(1, run.exitCode(), run.all());
         return new ObjectMapper().readTree(run.stdout()).get("exercises").get(0);
