@@ -17,21 +17,21 @@ class SynchronizedCounterCheck {
         return new CounterStress.Counter(counter::increment, counter::get);
     }
 
-    @Test @org.junit.jupiter.api.Disabled
+    @Test
     @Order(1)
     @DisplayName("10 threads × 100,000 increments give exactly 1,000,000")
     void tenThreads() {
         CounterStress.tenThreadsOfOneHundredThousand(SynchronizedCounterCheck::fresh, FIX);
     }
 
-    @Test @org.junit.jupiter.api.Disabled
+    @Test
     @Order(2)
     @DisplayName("exact under randomised contention (2 to 16 threads, varied sizes)")
     void randomised() {
         CounterStress.randomisedContention(SynchronizedCounterCheck::fresh, FIX);
     }
 
-    @Test @org.junit.jupiter.api.Disabled
+    @Test
     @Order(3)
     @DisplayName("uses synchronized, not an atomic or a Lock")
     void usesSynchronized() {
