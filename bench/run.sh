@@ -7,6 +7,8 @@
 #   ui         the full-screen UI in tmux: first frame, key redraw, save to verdict, memory
 #   verdicts   verdict stability: every solution and known-wrong answer graded N times, quiet,
 #              with one core busy and on one core only  [--rounds N] [--conditions ...] [IDS...]
+#   fuzz       the lesson loader against mutated lesson files (FUZZ_MUTATIONS, default 1000;
+#              FUZZ_SEED): hangs over 10 s, stack traces, problems outside the mutated file
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -21,6 +23,17 @@ for name in "${names[@]}"; do
     standby) "$JAVA" -cp "$JAR" "$BENCH/GradingBench.java" "$ROOT" standby ;;
     ui) "$JAVA" "$BENCH/UiLatency.java" "$ROOT" ;;
     verdicts) shift; exec "$JAVA" -cp "$JAR" "$BENCH/VerdictStability.java" "$ROOT" "$@" ;;
-    *) echo "unknown benchmark '$name' (known: grading, standby, ui, verdicts)" >&2; exit 2 ;;
+    fuzz)
+      # The suite's fuzz test with a larger budget: one mutator, one set of rules.
+      report="$ROOT/engine/target/fuzz-report.txt"
+      rm -f "$report"
+      status=0
+      "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl engine test -Dtest=LessonFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dthreadlings.fuzz.mutations="${FUZZ_MUTATIONS:-1000}" -Dthreadlings.fuzz.seed="${FUZZ_SEED:-20261129}" \
+        -Dthreadlings.fuzz.report="$report" >/dev/null 2>&1 || status=$?
+      if [ -f "$report" ]; then cat "$report"; else echo "the fuzz test did not run (mvnw exit $status)" >&2; fi
+      [ "$status" -eq 0 ] || exit 1
+      ;;
+    *) echo "unknown benchmark '$name' (known: grading, standby, ui, verdicts, fuzz)" >&2; exit 2 ;;
   esac
 done

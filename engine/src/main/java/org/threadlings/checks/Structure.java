@@ -4,13 +4,16 @@ import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,8 +146,48 @@ public final class Structure {
                     .forEach(f -> mutable.add(c.getName() + "." + f.getName()));
             c.getSource().flatMap(s -> s.getFileName()).ifPresent(file -> sources.put(c.getName(), file));
         }
+        if (everyWriteInASynchronizedMethod(mutable)) {
+            return List.of();
+        }
         List<MethodCode> methods = code().values().stream().flatMap(List::stream).toList();
         return UnguardedWrites.find(methods, mutable, sources);
+    }
+
+    /**
+     * The common case, decided from ArchUnit's model without javap (whose start costs seconds on a
+     * busy machine): every write to a mutable field is in a synchronized method or an initialiser.
+     * Lambda bodies are left to the full analysis, since a model may attribute them to the method
+     * that creates them; their compiled names (lambda$...) are in the class file's constant pool.
+     */
+    private boolean everyWriteInASynchronizedMethod(Set<String> mutable) {
+        for (JavaClass c : classes) {
+            if (hasLambdas(c)) {
+                return false;
+            }
+            for (JavaFieldAccess access : c.getFieldAccessesFromSelf()) {
+                String owner = access.getTarget().getOwner().getName();
+                if (access.getAccessType() != JavaFieldAccess.AccessType.SET
+                        || !mutable.contains(owner + "." + access.getTarget().getName())) {
+                    continue;
+                }
+                JavaCodeUnit origin = access.getOrigin();
+                boolean initialising = origin.getOwner().getName().equals(owner)
+                        && (origin.isConstructor() || origin.getName().equals("<clinit>"));
+                if (!initialising && !origin.getModifiers().contains(JavaModifier.SYNCHRONIZED)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean hasLambdas(JavaClass c) {
+        Path file = classesRoot.resolve(c.getName().replace('.', '/') + ".class");
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("lambda$");
+        } catch (IOException e) {
+            return true; // unreadable: let the full analysis decide
+        }
     }
 
     private Map<JavaClass, List<MethodCode>> code() {

@@ -67,10 +67,10 @@ public final class CourseLoader {
         List<LessonReader.Read> reads = new ArrayList<>();
         Map<Path, Integer> listedAt = new HashMap<>();
         for (Fields.Scalar dirName : lessonDirs) {
-            Path dir = lessonsDir.resolve(dirName.value()).normalize();
-            // lessons/ itself ("" or ".") holds course.yaml, not a lesson.
+            Path dir = LessonPaths.resolve(lessonsDir, dirName.value()).orElse(lessonsDir);
+            // lessons/ itself ("" or ".") holds course.yaml, not a lesson; nor is a name no path can have.
             if (dir.equals(lessonsDir) || !dir.startsWith(lessonsDir) || !Files.isDirectory(dir)) {
-                fields.problem(dirName.node(), "no lesson folder 'lessons/" + dirName.value() + "'");
+                fields.problem(dirName.node(), "no lesson folder 'lessons/" + LessonPaths.printable(dirName.value()) + "'");
                 continue;
             }
             Integer first = listedAt.putIfAbsent(dir, dirName.node().getStartMark().getLine() + 1);

@@ -1,7 +1,6 @@
 package org.threadlings.loading;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,11 +93,7 @@ final class LessonReader {
             Fields.Scalar file = f.requiredScalar("file");
             Path path = lessonFile(f, file, ".md");
             if (path != null) {
-                try {
-                    markdown = Files.readString(path, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    f.problem(file.node(), "cannot read '" + file.value() + "': " + e.getMessage());
-                }
+                markdown = LessonText.markdown(path, courseRoot.relativize(path).toString(), f.problems()).orElse("");
             }
         }
         f.finish();
@@ -186,8 +181,9 @@ final class LessonReader {
         }
         String mistake = w.required("mistake");
         w.finish();
-        if (name.value().isEmpty() || !Ids.SYNTAX.matcher(name.value()).matches()) {
-            return null;
+        if (name.value().isEmpty() || !Ids.SYNTAX.matcher(name.value()).matches()
+                || !Ids.SYNTAX.matcher(exerciseId).matches()) {
+            return null; // a malformed name or exercise id is reported already, and makes no folder name
         }
         Path folder = lessonDir.resolve("wrong").resolve(exerciseId).resolve(name.value());
         if (!Files.isDirectory(folder)) {
@@ -268,7 +264,11 @@ final class LessonReader {
         if (name.value().isEmpty()) {
             return null;
         }
-        Path path = lessonDir.resolve(name.value()).normalize();
+        Path path = LessonPaths.resolve(lessonDir, name.value()).orElse(null);
+        if (path == null) {
+            f.problem(name.node(), "'" + LessonPaths.printable(name.value()) + "' is not a valid file name");
+            return null;
+        }
         if (!path.startsWith(lessonDir)) {
             f.problem(name.node(), "'" + name.value() + "' must be inside the lesson folder");
             return null;
@@ -287,9 +287,10 @@ final class LessonReader {
     /** A student file: a relative .java path whose reference solution exists. */
     private boolean studentFile(Fields f, Fields.Scalar name) {
         String value = name.value();
-        Path relative = Path.of(value).normalize();
-        if (relative.isAbsolute() || relative.startsWith("..") || !value.endsWith(".java")) {
-            f.problem(name.node(), "'" + value + "' must be a .java path relative to exercises/, like 'races/Counter.java'");
+        Path relative = LessonPaths.resolve(Path.of(""), value).orElse(null);
+        if (relative == null || relative.isAbsolute() || relative.startsWith("..") || !value.endsWith(".java")) {
+            f.problem(name.node(), "'" + LessonPaths.printable(value)
+                    + "' must be a .java path relative to exercises/, like 'races/Counter.java'");
             return false;
         }
         if (!Files.isRegularFile(solutionsDir.resolve(relative))) {

@@ -47,6 +47,19 @@ final class LessonText {
         return text.filter(t -> screen(t, shownAs, problems));
     }
 
+    /**
+     * A Markdown file a lesson names: strict UTF-8, with a bad byte reported in that file at its
+     * line and column. Markdown is not parsed as YAML, so no other limit applies.
+     */
+    static Optional<String> markdown(Path file, String shownAs, Problems problems) {
+        try {
+            return decode(Files.readAllBytes(file), shownAs, problems);
+        } catch (IOException e) {
+            problems.add(new Problem(shownAs, 1, 1, "cannot read the file: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
     /** Strict UTF-8: the first undecodable byte is reported by its offset and its line and column. */
     private static Optional<String> decode(byte[] bytes, String shownAs, Problems problems) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB

@@ -42,7 +42,7 @@ class StructureDodgeIT {
         Path lesson = course.resolve("lessons/races/lesson.yaml");
         Files.writeString(lesson, Files.readString(lesson).replaceFirst("time-limit: 20s", "time-limit: 2m"));
         Files.writeString(course.resolve("exercises/races/SynchronizedCounter.java"), source);
-        RunScript.Run run = RunScript.run(Duration.ofMinutes(4), "--course", course.toString(),
+        RunScript.Run run = RunScript.run(Duration.ofMinutes(8), "--course", course.toString(),
                 "check", "counter-synchronized", "--json");
 
         assertEquals(1, run.exitCode(), run.all());

@@ -145,6 +145,27 @@ class LessonFileLimitsTest {
     }
 
     @Test
+    @DisplayName("a name no path can hold (a NUL spelt as an escape) is a problem at its value")
+    void unrepresentablePaths() {
+        folder.basics(CourseFolder.BASICS.replace("files: [basics/Counter.java]", "files: [\"basics/Co\\0unter.java\"]")
+                .replace("checks: [checks/CounterCheck.java]", "checks: [\"checks/\\0.java\"]"));
+        List<Problem> problems = folder.problems();
+        assertEquals(2, problems.size(), () -> CourseFolder.lines(problems));
+        CourseFolder.expect(problems, BASICS_FILE + ":11:13", "'basics/Co\\u0000unter.java' must be a .java path");
+        CourseFolder.expect(problems, BASICS_FILE + ":13:14", "'checks/\\u0000.java' is not a valid file name");
+        folder.course("\"bas\\0ics\"");
+        folder.onlyProblem("lessons/course.yaml:4:5", "no lesson folder 'lessons/bas\\u0000ics'");
+    }
+
+    @Test
+    @DisplayName("a Markdown file that is not UTF-8 is reported in that file, at the bad byte")
+    void markdownNotUtf8() {
+        folder.basics(CourseFolder.BASICS.replace("    text: Hello.", "    file: text/intro.md"));
+        folder.writeBytes("lessons/basics/text/intro.md", concat("# Intro\n\nna", new byte[] {(byte) 0xEF}, "ve\n"));
+        folder.onlyProblem("lessons/basics/text/intro.md:3:3", "not valid UTF-8: byte 0xEF at byte offset 11");
+    }
+
+    @Test
     @DisplayName("no problem carries a parser's or Java's exception text")
     void noExceptionText() {
         for (String broken : List.of("title: [unclosed\n", "a: b: c\n", "- x\ny: z\n", "\"open\n", "&a a: *b\n")) {
