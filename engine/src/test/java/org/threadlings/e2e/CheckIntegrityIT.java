@@ -43,7 +43,8 @@ class CheckIntegrityIT {
     void student_code_that_rewrites_its_check_is_caught_at_the_next_grading() throws Exception {
         Path course = Courses.copyOfCourse(temp);
         // A racy counter that finds the course folder on its parent's command line and disables
-        // every check of its exercise, so that the next grading would pass.
+        // every check of its exercise, so that the next grading would pass. It looks for the
+        // test-only --course option, never for the repository's own path, which run.sh also passes.
         Files.writeString(course.resolve("exercises/races/SynchronizedCounter.java"), """
                 package races;
                 import java.nio.file.Files;
@@ -51,22 +52,15 @@ class CheckIntegrityIT {
                 public class SynchronizedCounter {
                     static {
                         ProcessHandle.current().parent().flatMap(p -> p.info().arguments()).ifPresent(args -> {
-                            // The course being graded: --course DIR if given, else the default.
-                            String root = null;
-                            for (int i = 0; i < args.length; i++) {
-                                if (args[i].equals("--course") && i + 1 < args.length) {
-                                    root = args[i + 1];
-                                } else if (root == null && args[i].startsWith("-Dthreadlings.course=")) {
-                                    root = args[i].substring("-Dthreadlings.course=".length());
-                                }
-                            }
-                            if (root != null) {
-                                Path check = Path.of(root, "CHECK");
-                                try {
-                                    Files.writeString(check, Files.readString(check)
-                                            .replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
+                            for (int i = 0; i + 1 < args.length; i++) {
+                                if (args[i].equals("--course")) {
+                                    Path check = Path.of(args[i + 1], "CHECK");
+                                    try {
+                                        Files.writeString(check, Files.readString(check)
+                                                .replace("@Test", "@Test @org.junit.jupiter.api.Disabled"));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
                                 }
                             }
                         });
