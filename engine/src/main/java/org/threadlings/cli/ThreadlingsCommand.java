@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Learn Java concurrency by doing: threads, executors, processes and async.",
                 "Without a command, opens the course in a full-screen terminal UI."},
         subcommands = {CheckCommand.class, ListCommand.class, HintCommand.class, ResetCommand.class,
-                RunCommand.class, ValidateCommand.class, CompletionCommand.class, StartupTrainingCommand.class},
+                RunCommand.class, ValidateCommand.class, NewCommand.class, CompletionCommand.class, StartupTrainingCommand.class},
         footer = {"", "Exit codes: 0 everything passed, 1 something did not pass, "
                 + "2 usage, course-format or internal error.",
                 "Docs: README.md (students), lessons/README.md (lesson authors)."})

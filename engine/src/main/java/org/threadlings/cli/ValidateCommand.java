@@ -17,6 +17,7 @@ import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
+import org.threadlings.validation.PendingSolution;
 import org.threadlings.validation.ValidationTable;
 import org.threadlings.workspace.CheckLock;
 import org.threadlings.verdict.CheckStatus;
@@ -100,6 +101,8 @@ final class ValidateCommand implements Callable<Integer> {
             report.problems().forEach(p -> console.println("      " + p));
             broken += report.problems().isEmpty() ? 0 : 1;
         }
+        List<CourseValidator.ExerciseReport> pending = reports.stream()
+                .filter(CourseValidator.ExerciseReport::solutionPending).toList();
         console.println("");
         ValidationTable.render(ValidationTable.rows(reports), Duration.ofNanos(System.nanoTime() - start))
                 .forEach(console::println);
@@ -108,6 +111,11 @@ final class ValidateCommand implements Callable<Integer> {
             console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN))
                     .append(only.isEmpty() ? "The course is consistent." : "These lessons are consistent.")
                     .toAttributedString());
+            if (!pending.isEmpty()) {
+                console.println("Not finished: " + Words.plural(pending.size(), "reference solution is", "reference solutions are")
+                        + " still to write (" + String.join(", ", pending.stream().map(r -> r.exercise().id()).toList())
+                        + "). Write each, delete the line with " + PendingSolution.MARKER + ", and validate again.");
+            }
             return ExitCodes.OK;
         }
         console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.RED))
@@ -135,10 +143,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static void print(Console console, CourseValidator.ExerciseReport report) {
         Exercise exercise = report.exercise();
-        String summary = exercise.id() + ": starter " + failing(report.starter()) + ", solution " + passing(report.solution())
+        String summary = exercise.id() + ": starter " + failing(report.starter()) + ", solution "
+                + (report.solutionPending() ? "STILL TO WRITE" : passing(report.solution()))
                 + (report.wrong().isEmpty() ? "" : ", " + report.wrongCaughtAsIntended() + " of " + report.wrong().size()
                 + " wrong answers caught by their check");
-        mark(console, report.consistent(), summary);
+        if (report.consistent() && report.solutionPending()) {
+            pending(console, summary);
+            report.pendingSolution().forEach(f -> console.println("      pending: solutions/" + f + " still carries "
+                    + PendingSolution.MARKER + "; write the reference solution there and delete that line"));
+        } else {
+            mark(console, report.consistent(), summary);
+        }
         report.problems().forEach(p -> console.println("      " + p.lines().findFirst().orElse("")));
         report.notes().forEach(n -> console.println("      note: " + n));
     }
@@ -156,6 +171,13 @@ final class ValidateCommand implements Callable<Integer> {
                 : "passes " + solution.count(CheckStatus.PASS) + " of " + solution.checks().size()
                 + (solution.count(CheckStatus.INCONCLUSIVE) > 0 ? " (" + solution.count(CheckStatus.INCONCLUSIVE)
                 + " inconclusive)" : "");
+    }
+
+    /** Neither a pass nor a problem: work the author still has to do. */
+    private static void pending(Console console, String text) {
+        console.println(new AttributedStringBuilder().append("  ")
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)).append("…")
+                .style(AttributedStyle.DEFAULT).append(" ").append(text).toAttributedString());
     }
 
     private static void mark(Console console, boolean ok, String text) {

@@ -45,10 +45,15 @@ import org.threadlings.workspace.Workspace;
 public final class CourseValidator {
 
     /** What validating one exercise found. */
-    public record ExerciseReport(Exercise exercise, Verdict starter, Verdict solution,
+    public record ExerciseReport(Exercise exercise, Verdict starter, Verdict solution, List<String> pendingSolution,
                                  List<WrongAnswerVerdict> wrong, List<String> problems, List<String> notes) {
         public boolean consistent() {
             return problems.isEmpty();
+        }
+
+        /** Whether the reference solution is still to write (its files carry {@link PendingSolution#MARKER}). */
+        public boolean solutionPending() {
+            return !pendingSolution.isEmpty();
         }
 
         public long wrongCaughtAsIntended() {
@@ -188,7 +193,9 @@ public final class CourseValidator {
     private List<Submission> submissions(Exercise exercise) throws IOException {
         List<Submission> list = new ArrayList<>();
         list.add(starterSubmission(exercise));
-        list.add(new Submission(exercise, Submission.Kind.SOLUTION, null, workspace.solutions(), null, null));
+        if (PendingSolution.files(exercise, workspace.solutions()).isEmpty()) {
+            list.add(new Submission(exercise, Submission.Kind.SOLUTION, null, workspace.solutions(), null, null));
+        }
         for (WrongAnswer wrong : exercise.wrongAnswers()) {
             ScratchDir dir = ScratchDir.create("threadlings-wrong");
             Path root = dir.resolve("exercises");
@@ -237,8 +244,8 @@ public final class CourseValidator {
         }
     }
 
-    private static ExerciseReport report(Exercise exercise, List<Submission> submissions, Map<Submission, Verdict> verdicts,
-                                         List<String> notes) {
+    private ExerciseReport report(Exercise exercise, List<Submission> submissions, Map<Submission, Verdict> verdicts,
+                                  List<String> notes) throws IOException {
         List<String> problems = new ArrayList<>();
         Verdict starter = null;
         Verdict solution = null;
@@ -270,7 +277,8 @@ public final class CourseValidator {
                 }
             }
         }
-        return new ExerciseReport(exercise, starter, solution, wrong, problems, notes);
+        return new ExerciseReport(exercise, starter, solution, PendingSolution.files(exercise, workspace.solutions()),
+                wrong, problems, notes);
     }
 
     private static String wrongProblem(WrongAnswerVerdict judged) {

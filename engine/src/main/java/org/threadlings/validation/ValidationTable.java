@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ValidationTable {
 
     /** One lesson's row. */
-    public record Row(String lesson, int exercises, int startersFailing, int solutionsPassing,
+    public record Row(String lesson, int exercises, int startersFailing, int solutionsPassing, int solutionsPending,
                       long wrongCaught, long wrongTotal, Duration grading) {
     }
 
@@ -29,6 +29,7 @@ public final class ValidationTable {
                 (int) list.stream().filter(r -> r.starter() != null
                         && CourseValidator.starterProblems(r.starter()).isEmpty()).count(),
                 (int) list.stream().filter(r -> r.solution() != null && r.solution().passed()).count(),
+                (int) list.stream().filter(CourseValidator.ExerciseReport::solutionPending).count(),
                 list.stream().mapToLong(CourseValidator.ExerciseReport::wrongCaughtAsIntended).sum(),
                 list.stream().mapToLong(r -> r.wrong().size()).sum(),
                 Duration.ofMillis(list.stream().mapToLong(CourseValidator.ExerciseReport::gradingMillis).sum()))));
@@ -44,24 +45,31 @@ public final class ValidationTable {
         int exercises = 0;
         int starters = 0;
         int solutions = 0;
+        int pending = 0;
         long caught = 0;
         long wrong = 0;
         long millis = 0;
         for (Row r : rows) {
             lines.add(String.format(Locale.ROOT, format, r.lesson(), r.exercises(), r.startersFailing() + "/" + r.exercises(),
-                    r.solutionsPassing() + "/" + r.exercises(), r.wrongCaught() + "/" + r.wrongTotal(),
+                    passing(r.solutionsPassing(), r.solutionsPending(), r.exercises()), r.wrongCaught() + "/" + r.wrongTotal(),
                     seconds(r.grading().toMillis())));
             exercises += r.exercises();
             starters += r.startersFailing();
             solutions += r.solutionsPassing();
+            pending += r.solutionsPending();
             caught += r.wrongCaught();
             wrong += r.wrongTotal();
             millis += r.grading().toMillis();
         }
         lines.add(String.format(Locale.ROOT, format, "all", exercises, starters + "/" + exercises,
-                solutions + "/" + exercises, caught + "/" + wrong, seconds(millis)));
+                passing(solutions, pending, exercises), caught + "/" + wrong, seconds(millis)));
         lines.add("Wall time " + seconds(wall.toMillis()) + " (gradings ran side by side; 'grading' adds up each one's own time).");
         return lines;
+    }
+
+    /** Solutions passing, and how many are still to write: those are not counted as passing. */
+    private static String passing(int passing, int pending, int exercises) {
+        return passing + "/" + exercises + (pending > 0 ? " (" + pending + " to write)" : "");
     }
 
     private static String seconds(long millis) {

@@ -40,6 +40,7 @@ class LayeringTest {
                 .layer("Reports").definedBy("org.threadlings.report..", "org.threadlings.markdown..")
                 .layer("Services").definedBy("org.threadlings.grading..", "org.threadlings.validation..",
                         "org.threadlings.examples..", "org.threadlings.progress..", "org.threadlings.workspace..",
+                        "org.threadlings.scaffold..",
                         "org.threadlings.watch..")
                 .layer("Runtime").definedBy("org.threadlings.sandbox..", "org.threadlings.compile..",
                         "org.threadlings.checks..", "org.threadlings.diagnosis..")
