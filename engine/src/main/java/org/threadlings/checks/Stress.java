@@ -137,7 +137,8 @@ public final class Stress {
         SplittableRandom seeds = new SplittableRandom(seed);
         long start = System.nanoTime();
         Tally tally = new Tally();
-        while (tally.done < maxTrials && (tally.done < minTrials || System.nanoTime() - start < budget.toNanos())) {
+        while (tally.done < maxTrials && (tally.done < minTrials || System.nanoTime() - start < budget.toNanos()
+                || tally.wantsEvidence(informativeNeeded, evidenceNeeded) && System.nanoTime() - start < 3 * budget.toNanos())) {
             Trial trial = new Trial(tally.done + 1, seeds.split());
             try {
                 body.run(trial);
@@ -175,6 +176,14 @@ public final class Stress {
             } else {
                 lastWhy = trial.uninformative;
             }
+        }
+
+        /**
+         * Whether a verdict still lacks evidence: then trials go on past the budget, up to three
+         * times it, since a busy moment should cost time rather than the verdict.
+         */
+        boolean wantsEvidence(int informativeNeeded, long evidenceNeeded) {
+            return informative < informativeNeeded || lost < evidenceNeeded;
         }
 
         String evidence() {

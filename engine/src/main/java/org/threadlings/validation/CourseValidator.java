@@ -154,8 +154,8 @@ public final class CourseValidator {
                     verdicts.put(s, solo);
                     if (s.asExpected(solo)) {
                         notes.computeIfAbsent(s.exercise(), e -> new ArrayList<>()).add(s.label() + " came out "
-                                + beside.status().label() + " while other gradings ran beside it; graded alone, it was "
-                                + solo.status().label());
+                                + s.outcome(beside) + " while other gradings ran beside it; graded alone, it was "
+                                + s.outcome(solo));
                     }
                 }
                 for (Exercise exercise : waiting) {

@@ -29,6 +29,21 @@ record Submission(Exercise exercise, Kind kind, WrongAnswer wrong, Path folder, 
         };
     }
 
+    /** How a verdict came out for this submission, in a few words. */
+    String outcome(Verdict verdict) {
+        if (kind != Kind.WRONG || verdict == null) {
+            return verdict == null ? "ungraded" : verdict.status().label();
+        }
+        WrongAnswerVerdict judged = WrongAnswerVerdict.judge(wrong, verdict);
+        return switch (judged.caught()) {
+            case INTENDED -> "caught by " + wrong.caughtBy();
+            case OTHER_CHECK -> judged.detail();
+            case PASSED -> "passing";
+            case INCONCLUSIVE -> "inconclusive";
+            case BROKEN -> verdict.status().label();
+        };
+    }
+
     String label() {
         return switch (kind) {
             case STARTER -> "the starter";

@@ -76,8 +76,11 @@ class GradingTruthIT {
         RunScript.Run run = RunScript.run("--course", course.toString(), "validate", "counter-atomic", "--jobs", "1");
 
         assertEquals(1, run.exitCode(), run.all());
+        // It passes every check, or, on a machine too busy to judge the race, gets no verdict:
+        // either way it is not caught, and that breaks the course.
         assertTrue(run.stdout().contains("wrong answer 'volatile-long' (a volatile long instead of an atomic): it PASSES "
-                + "every check"), run.stdout());
+                + "every check") || run.stdout().contains("wrong answer 'volatile-long' (a volatile long instead of an "
+                + "atomic): no verdict, so it is not caught"), run.stdout());
         assertTrue(run.stdout().contains("wrong answer 'atomic-and-synchronized'") && run.stdout().contains(
                 "caught by usesAnAtomic, not by tenThreads"), run.stdout());
         assertTrue(run.stdout().matches("(?s).*races\\s+1\\s+1/1\\s+\\d/1\\s+3/5.*"), run.stdout());
