@@ -21,7 +21,9 @@ import org.threadlings.loading.CourseLoader;
  * Verdict stability, measured: grades every reference solution and every known-wrong answer N
  * times in each of three conditions, through ./run.sh check --json as a student would, and prints
  * per exercise and condition the false passes, false fails, the inconclusive rate, how often a
- * wrong answer's own check showed a pass, and the median and worst grading time.
+ * wrong answer's own check showed a pass (or, for a starter, a check meant to catch a mistake),
+ * and the median and worst grading time. The starters are graded too: a racy starter must never
+ * pass, nor show a ✓ on a check that catches races.
  *
  *   quiet    nothing else running (as far as this program is concerned)
  *   busy     one core kept busy by a pinned shell loop this program starts and stops
@@ -33,12 +35,16 @@ import org.threadlings.loading.CourseLoader;
  */
 public class VerdictStability {
 
-    enum Kind { SOLUTION, WRONG }
+    enum Kind { SOLUTION, STARTER, WRONG }
 
     /** Something graded again and again, and what it must come out as. */
     record Submission(Exercise exercise, Kind kind, WrongAnswer wrong, Path folder) {
         String label() {
-            return kind == Kind.SOLUTION ? "solution" : "wrong/" + wrong.name();
+            return switch (kind) {
+                case SOLUTION -> "solution";
+                case STARTER -> "starter";
+                case WRONG -> "wrong/" + wrong.name();
+            };
         }
     }
 
@@ -70,6 +76,7 @@ public class VerdictStability {
             List<Submission> submissions = new ArrayList<>();
             for (Exercise exercise : exercises) {
                 submissions.add(new Submission(exercise, Kind.SOLUTION, null, root.resolve("solutions")));
+                submissions.add(new Submission(exercise, Kind.STARTER, null, starters(root, work, exercise)));
                 for (WrongAnswer wrong : exercise.wrongAnswers()) {
                     submissions.add(new Submission(exercise, Kind.WRONG, wrong, lay(root, work, exercise, wrong)));
                 }
@@ -85,7 +92,7 @@ public class VerdictStability {
                             Grading g = grade(root, s, condition.equals("onecore"));
                             table.computeIfAbsent(s.exercise().id(), k -> new LinkedHashMap<>())
                                     .computeIfAbsent(condition, k -> new ArrayList<>()).add(g);
-                            if (g.result() != Result.RIGHT) {
+                            if (g.result() != Result.RIGHT || g.intendedCheckPassed()) {
                                 System.out.printf(Locale.ROOT, "  %-8s round %2d  %-22s %-34s %s: %s%n", condition, round,
                                         s.exercise().id(), s.label(), g.result(), g.why());
                             }
@@ -104,6 +111,17 @@ public class VerdictStability {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** A folder like exercises/ holding the exercise's original starter files. */
+    static Path starters(Path root, Path work, Exercise exercise) throws IOException {
+        Path dir = work.resolve(exercise.id()).resolve("starter");
+        for (String file : exercise.files()) {
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(root.resolve("exercises").resolve(file), target);
+        }
+        return dir;
     }
 
     /** A folder like exercises/ holding the solution's files with the wrong answer's on top. */
@@ -154,7 +172,11 @@ public class VerdictStability {
         long millis = (System.nanoTime() - start) / 1_000_000;
         JsonNode exercise = JSON.readTree(out).path("exercises").path(0);
         String status = exercise.path("status").asText();
-        return s.kind() == Kind.SOLUTION ? solution(status, exercise, millis) : wrong(s.wrong(), status, exercise, millis);
+        return switch (s.kind()) {
+            case SOLUTION -> solution(status, exercise, millis);
+            case STARTER -> starter(s.exercise(), status, exercise, millis);
+            case WRONG -> wrong(s.wrong(), status, exercise, millis);
+        };
     }
 
     static Grading solution(String status, JsonNode exercise, long millis) {
@@ -165,12 +187,31 @@ public class VerdictStability {
         };
     }
 
+    /**
+     * A starter must not pass, and must not show a pass on any check that one of the exercise's
+     * known-wrong answers is meant to be caught by: those are the checks that find mistakes, and a
+     * racy starter that shows a ✓ there misleads the student as much as a false pass.
+     */
+    static Grading starter(Exercise ex, String status, JsonNode exercise, long millis) {
+        boolean misleading = false;
+        for (JsonNode check : exercise.path("checks")) {
+            for (WrongAnswer wrong : ex.wrongAnswers()) {
+                misleading |= check.path("check").asText().equals(wrong.caughtBy()) && check.path("status").asText().equals("pass");
+            }
+        }
+        return switch (status) {
+            case "pass" -> new Grading(Result.FALSE_PASS, misleading, millis, "the starter passed every check");
+            case "inconclusive" -> new Grading(Result.INCONCLUSIVE, misleading, millis, firstMessage(exercise, "inconclusive"));
+            default -> new Grading(Result.RIGHT, misleading, millis, "");
+        };
+    }
+
     static Grading wrong(WrongAnswer wrong, String status, JsonNode exercise, long millis) {
         boolean intendedFailed = false;
         boolean intendedPassed = false;
         boolean anyFailed = false;
         for (JsonNode check : exercise.path("checks")) {
-            boolean intended = isCheck(check.path("id").asText(), wrong.caughtBy());
+            boolean intended = check.path("check").asText().equals(wrong.caughtBy());
             String checkStatus = check.path("status").asText();
             boolean failed = checkStatus.equals("fail") || checkStatus.equals("error");
             anyFailed |= failed;
@@ -188,10 +229,6 @@ public class VerdictStability {
                 : new Grading(Result.FALSE_PASS, intendedPassed, millis, "every check passed");
     }
 
-    static boolean isCheck(String id, String name) {
-        return id.equals(name) || id.contains("[method:" + name + "(");
-    }
-
     static String firstMessage(JsonNode exercise, String status) {
         for (JsonNode check : exercise.path("checks")) {
             if (check.path("status").asText().equals(status)) {
@@ -204,7 +241,7 @@ public class VerdictStability {
     static void print(Map<String, Map<String, List<Grading>>> table, List<String> conditions, int rounds) {
         System.out.println();
         System.out.println("| exercise | condition | gradings | false passes | false fails | caught by another check "
-                + "| inconclusive | wrong answer's own check ✓ | median | worst |");
+                + "| inconclusive | ✓ on a check meant to catch it | median | worst |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         table.forEach((exercise, byCondition) -> {
             for (String condition : conditions) {

@@ -1,78 +1,64 @@
 package org.threadlings.checks;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 
 /**
  * A counter that is racy on purpose: the control of a race experiment. After each run of the
- * student's code, run the canary on as many threads, from a start gate, for as long as that run
- * took. If it lost updates, threads really collided under the conditions of that trial, and a
- * read-modify-write race had its chance to show; if it lost none (one core, a machine too busy,
+ * student's code, run a canary through the same harness, on as many threads, with as many
+ * increments each. If it lost updates, a plain racy counter doing exactly this work under the
+ * conditions of this trial would have lost some: a race had its chance to show. If it lost none
+ * (one core, where each thread may finish its share within one time slice; a machine too busy;
  * a run too short for the threads to meet), an exact result from the student's code proves
  * nothing.
  *
- * <p>The canary runs apart from the student's code, not in the same loop: a correct lock that
- * serialises strictly (a fair lock) would serialise the canary too, and correct code would never
- * get a verdict. It runs for the same time, not the same count: slow correct code ran long enough
- * to meet races, even if the canary covers the same count in a blink.
+ * <p>Why the same work and the same harness, not the same time: on one core, a canary that runs
+ * for as long as the student's run keeps every thread busy for that whole time and is preempted
+ * again and again mid-increment, while the student's threads, each done with its share within
+ * one time slice, were hardly ever preempted at all. The canary would then claim chances the
+ * student's run never had. And why apart from the student's code, not in the same loop: a
+ * correct lock that serialises strictly (a fair lock) would serialise the canary too, and correct
+ * code would never get a verdict.
  *
- * <p>Every poke is a real load and a real store (opaque accesses, which the JIT may neither fold
- * into one addition nor hoist out of the loop), but not an atomic pair. A lesson that runs the
- * student's class in the interpreter should run the canary there too, so that both have windows
- * of the same width: {@code -XX:CompileCommand=exclude,org.threadlings.checks.RaceCanary::*}.
+ * <p>{@link #poke()} is a plain {@code count++}, the narrowest racy increment there is, so that no
+ * student's racy counter has a narrower window than the control. A lesson that runs the student's
+ * class in the interpreter must run the canary there too, or the JIT folds its loop into one
+ * addition: {@code -XX:CompileCommand=exclude,org.threadlings.checks.RaceCanary::*}.
  *
  * <pre>{@code
- * Contention.Result run = Contention.threads(threads).run(i -> ...student's code...);
- * trial.raced(RaceCanary.race(threads, run.elapsed()));
+ * RaceCanary canary = new RaceCanary();
+ * harness.run(threads, each, canary::poke);           // the same loop the student's code ran in
+ * trial.raced(canary.lost((long) threads * each));
  * }</pre>
  */
 public final class RaceCanary {
 
-    private static final VarHandle COUNT;
-
-    static {
-        try {
-            COUNT = MethodHandles.lookup().findVarHandle(RaceCanary.class, "count", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static final int CHECK_CLOCK_EVERY = 64;
-
     private long count; // guarded by nothing, on purpose: losing updates is its job
 
-    private RaceCanary() {
+    /** One racy increment: a plain read, add and write. */
+    public void poke() {
+        count++;
     }
 
     /**
-     * Races the canary on {@code threads} threads released together, for about {@code duration},
-     * and returns how many of its updates were lost.
+     * How many of {@code made} pokes were lost. Call it after the poking threads were joined, which
+     * makes their writes visible here.
      */
-    public static long race(int threads, Duration duration) {
-        RaceCanary canary = new RaceCanary();
-        long[] pokes = new long[threads];
-        long nanos = duration.toNanos(); // never longer: a longer race would claim chances the student's run never had
-        Contention.threads(threads).named("race-canary-").timeout(Duration.ofNanos(nanos).plusSeconds(10))
-                .run(i -> pokes[i] = canary.pokeFor(nanos));
-        long made = 0;
-        for (long p : pokes) {
-            made += p; // join() in Contention made the writes visible
-        }
-        return Math.max(0, made - (long) COUNT.getOpaque(canary));
+    public long lost(long made) {
+        return Math.max(0, made - count);
     }
 
-    /** Pokes until the time is up; returns how many pokes this thread made. */
-    private long pokeFor(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        long made = 0;
-        do {
-            for (int k = 0; k < CHECK_CLOCK_EVERY; k++) {
-                COUNT.setOpaque(this, (long) COUNT.getOpaque(this) + 1);
+    /**
+     * Races a canary on {@code threads} threads released together, {@code each} pokes per thread,
+     * in a plain loop, and returns how many updates were lost. For checks whose own loop is as
+     * plain; a check with a harness of its own should run the canary through it instead.
+     */
+    public static long race(int threads, int each) {
+        RaceCanary canary = new RaceCanary();
+        Contention.threads(threads).named("race-canary-").timeout(Duration.ofSeconds(30)).run(i -> {
+            for (int k = 0; k < each; k++) {
+                canary.poke();
             }
-            made += CHECK_CLOCK_EVERY;
-        } while (System.nanoTime() - deadline < 0);
-        return made;
+        });
+        return canary.lost((long) threads * each);
     }
 }

@@ -70,13 +70,14 @@ public final class Stress {
         }
 
         /**
-         * Records the evidence of this trial: how many updates a {@link RaceCanary} run by the
-         * same threads lost. None lost makes the trial uninformative: the threads never collided.
+         * Records the evidence of this trial: how many updates a {@link RaceCanary} doing the same
+         * work lost. None lost makes the trial uninformative: a racy counter would have come out
+         * exact too.
          */
         public void raced(long canaryLost) {
             this.raced = canaryLost;
             if (canaryLost == 0) {
-                uninformative("the control counter run by the same threads lost no update: they never collided");
+                uninformative("a racy control counter doing the same work lost no update: the threads never collided");
             }
         }
     }
@@ -117,8 +118,8 @@ public final class Stress {
 
     /**
      * Requires the {@link RaceCanary} of the passing trials to have lost at least this many updates
-     * in all: the number of lost updates an equally racy version of the code under test would have
-     * been expected to show. With less, the result is {@link Inconclusive}. Default 0.
+     * in all, besides losing some in {@link #informative(int)} trials. With less, the result is
+     * {@link Inconclusive}. Default 0.
      */
     public Stress evidence(long canaryLosses) {
         this.evidenceNeeded = canaryLosses;
@@ -163,6 +164,7 @@ public final class Stress {
         int informative;
         long lost;
         int withCanary;
+        int racedTrials;
         String lastWhy = "";
 
         void add(Trial trial) {
@@ -170,6 +172,7 @@ public final class Stress {
             if (trial.raced >= 0) {
                 withCanary++;
                 lost += trial.raced;
+                racedTrials += trial.raced > 0 ? 1 : 0;
             }
             if (trial.uninformative == null) {
                 informative++;
@@ -187,8 +190,10 @@ public final class Stress {
         }
 
         String evidence() {
-            return "alongside, an unsynchronised control counter lost " + Words.count(lost) + " updates in "
-                    + Words.plural(withCanary, "trial", "trials") + ": the threads really collided";
+            return "alongside, a racy control counter doing the same work lost " + Words.count(lost) + " updates, in "
+                    + (racedTrials == withCanary ? "every one of " + Words.plural(withCanary, "trial", "trials")
+                            : racedTrials + " of " + Words.plural(withCanary, "trial", "trials"))
+                    + ": the threads really collided";
         }
 
         /** Says what was observed, and why it is not enough for a verdict. */
@@ -202,7 +207,7 @@ public final class Stress {
                     why.append(": in the others, ").append(lastWhy);
                 }
             } else {
-                why.append("an unsynchronised control counter run by the same threads lost only ")
+                why.append("a racy control counter doing the same work lost only ")
                         .append(Words.count(lost)).append(lost == 1 ? " update" : " updates")
                         .append(" in all (").append(Words.count(evidenceNeeded))
                         .append(" needed): the threads hardly ever collided");

@@ -76,6 +76,7 @@ public final class JsonReport {
 
     private ObjectNode check(CheckResult check) {
         ObjectNode node = json.createObjectNode();
+        node.put("check", check.method());
         node.put("name", check.name());
         node.put("status", check.status().label());
         node.put("message", check.message());

@@ -45,11 +45,11 @@ public record WrongAnswerVerdict(WrongAnswer answer, Verdict verdict, Catch caug
         }
         if (!failed.isEmpty()) {
             boolean exists = verdict.checks().stream().anyMatch(c -> isCheck(c, answer.caughtBy()));
-            String names = String.join(", ", failed.stream().map(WrongAnswerVerdict::methodOf).toList());
+            String names = String.join(", ", failed.stream().map(CheckResult::method).toList());
             return new WrongAnswerVerdict(answer, verdict, Catch.OTHER_CHECK, exists
                     ? "caught by " + names + ", not by " + answer.caughtBy()
                     : "caught by " + names + "; no check is named " + answer.caughtBy() + " (checks: "
-                    + String.join(", ", verdict.checks().stream().map(WrongAnswerVerdict::methodOf).toList()) + ")");
+                    + String.join(", ", verdict.checks().stream().map(CheckResult::method).toList()) + ")");
         }
         return verdict.status() == ExerciseStatus.INCONCLUSIVE
                 ? new WrongAnswerVerdict(answer, verdict, Catch.INCONCLUSIVE, CourseValidator.describe(verdict))
@@ -58,16 +58,6 @@ public record WrongAnswerVerdict(WrongAnswer answer, Verdict verdict, Catch caug
 
     /** Whether {@code check} is the check method {@code name} (or the leftovers check). */
     static boolean isCheck(CheckResult check, String name) {
-        return check.id().equals(name) || check.id().contains("[method:" + name + "(");
-    }
-
-    /** The method name of a check, from its JUnit unique id; the id itself for built-in checks. */
-    static String methodOf(CheckResult check) {
-        int at = check.id().lastIndexOf("[method:");
-        if (at < 0) {
-            return check.id();
-        }
-        int end = check.id().indexOf('(', at);
-        return check.id().substring(at + "[method:".length(), end < 0 ? check.id().length() : end);
+        return check.method().equals(name);
     }
 }

@@ -16,4 +16,17 @@ public record CheckResult(String id, String name, CheckStatus status, String mes
         details = List.copyOf(details);
         message = message == null ? "" : message;
     }
+
+    /**
+     * The check's short name: its method name, read from the JUnit unique id; the id itself for
+     * built-in checks (such as the leftovers check). A lesson's {@code caught-by} names this.
+     */
+    public String method() {
+        int at = id.lastIndexOf("[method:");
+        if (at < 0) {
+            return id;
+        }
+        int end = id.indexOf('(', at);
+        return id.substring(at + "[method:".length(), end < 0 ? id.length() : end);
+    }
 }

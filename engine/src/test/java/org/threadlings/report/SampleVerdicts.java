@@ -30,17 +30,18 @@ final class SampleVerdicts {
         return List.of(
                 new JsonReport.Entry(exercise("counter-atomic", "races/AtomicCounter.java"), new Verdict("counter-atomic",
                         ExerciseStatus.FAIL, Outcome.COMPLETED, "", List.of(
-                        new CheckResult("1", "10 threads × 100,000 increments give exactly 1,000,000", CheckStatus.FAIL,
+                        new CheckResult("[engine:junit-jupiter]/[class:races.checks.AtomicCounterCheck]/[method:tenThreads()]",
+                                "10 threads × 100,000 increments give exactly 1,000,000", CheckStatus.FAIL,
                                 "lost 12,418 of 1,000,000 increments (10 threads × 100,000 each): get() returned 987,582.",
                                 null, List.of(), 412),
-                        new CheckResult("2", "uses an atomic", CheckStatus.PASS, "", null, List.of("a note"), 88)),
+                        new CheckResult("[engine:junit-jupiter]/[class:races.checks.AtomicCounterCheck]/[method:usesAnAtomic()]", "uses an atomic", CheckStatus.PASS, "", null, List.of("a note"), 88)),
                         List.of(), new CapturedOutput("debug line\n", 11, false), Duration.ofMillis(1870))),
                 new JsonReport.Entry(exercise("primes-pool", "pool/Primes.java"), new Verdict("primes-pool",
                         ExerciseStatus.PASS, Outcome.COMPLETED, "", List.of(
-                        new CheckResult("1", "faster than one thread", CheckStatus.PASS, "",
+                        new CheckResult("[engine:junit-jupiter]/[class:races.checks.PrimesCheck]/[method:fasterThanOneThread()]", "faster than one thread", CheckStatus.PASS, "",
                                 new Measurement(1.8412, 1.4523, "×", true),
                                 List.of("counting primes: one thread 360 ms, reference 190 ms (1.89×), yours 195 ms (1.85×)"), 5200),
-                        new CheckResult("2", "speed-up on a busy machine", CheckStatus.INCONCLUSIVE,
+                        new CheckResult("[engine:junit-jupiter]/[class:races.checks.PrimesCheck]/[method:busySpeedup()]", "speed-up on a busy machine", CheckStatus.INCONCLUSIVE,
                                 "No verdict: the machine is too busy.", new Measurement(1.05, 1.1, "×", true), List.of(), 4100)),
                         List.of(), CapturedOutput.NONE, Duration.ofMillis(9800))),
                 new JsonReport.Entry(exercise("counter-lock", "races/LockCounter.java"), new Verdict("counter-lock",
@@ -51,7 +52,7 @@ final class SampleVerdicts {
                 new JsonReport.Entry(exercise("counter-synchronized", "races/SynchronizedCounter.java"), new Verdict(
                         "counter-synchronized", ExerciseStatus.TIMEOUT, Outcome.TIME_LIMIT,
                         "The time limit of 20 s was reached while running 'exact'.\nNext: look for a loop.", List.of(
-                        new CheckResult("1", "exact", CheckStatus.FAIL, "did not finish within the time limit of 20 s",
+                        new CheckResult("[engine:junit-jupiter]/[class:races.checks.SynchronizedCounterCheck]/[method:exact()]", "exact", CheckStatus.FAIL, "did not finish within the time limit of 20 s",
                                 null, List.of(), 0)),
                         List.of(), CapturedOutput.NONE, Duration.ofMillis(20400))));
     }
@@ -66,7 +67,7 @@ final class SampleVerdicts {
                 new CheckResult("tampered", "only the grader reports results", CheckStatus.ERROR,
                         "results were forged or the grader's reporting was interfered with: " + seen, null,
                         List.of(), 0),
-                new CheckResult("1", "exact", CheckStatus.PASS, "", null, List.of(), 900)),
+                new CheckResult("[engine:junit-jupiter]/[class:races.checks.SynchronizedCounterCheck]/[method:exact()]", "exact", CheckStatus.PASS, "", null, List.of(), 900)),
                 List.of(), CapturedOutput.NONE, Duration.ofMillis(1500)));
     }
 
