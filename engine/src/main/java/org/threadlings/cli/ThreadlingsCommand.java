@@ -30,8 +30,12 @@ public final class ThreadlingsCommand implements Callable<Integer> {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
     boolean version;
 
-    @Option(names = "--course", paramLabel = "DIR", hidden = true,
-            description = "The course folder (default: the folder run.sh is in).")
+    // Instructors point every command at another course; the variable lets a whole terminal
+    // session (or an editor's task runner) do so without repeating the option.
+    @Option(names = "--course", paramLabel = "DIR", defaultValue = "${env:THREADLINGS_COURSE}",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "The course folder: lessons/, exercises/, solutions/ "
+                    + "(default: $THREADLINGS_COURSE, else the folder run.sh is in).")
     Path courseDir;
 
     @CommandLine.Spec
@@ -61,7 +65,7 @@ public final class ThreadlingsCommand implements Callable<Integer> {
     }
 
     private Path courseRoot() {
-        return courseDir != null ? courseDir : defaultCourse();
+        return courseDir != null ? courseDir.toAbsolutePath().normalize() : defaultCourse();
     }
 
     public Console console() {

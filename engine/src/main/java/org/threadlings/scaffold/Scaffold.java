@@ -54,15 +54,24 @@ public final class Scaffold {
         if (Files.exists(folder)) {
             throw new Refusal("lessons/" + lesson + " already exists; choose another id");
         }
-        if (!Files.isRegularFile(courseFile)) {
-            throw new Refusal("no lessons/course.yaml here: run this in a course folder");
-        }
+        boolean newCourse = !Files.isRegularFile(courseFile);
+        // Every edit is worked out before anything is written: a refusal leaves the course as it was.
+        String course = appended(newCourse ? newCourseFile() : Files.readString(courseFile), "lessons",
+                "  - " + lesson, courseFile);
         Map<String, String> values = Map.of("lesson", lesson, "title", title(lesson));
         List<Path> created = new ArrayList<>();
         write(folder.resolve("lesson.yaml"), new Template(TEMPLATES + "lesson/lesson.yaml.tmpl").fill(values), created);
         write(folder.resolve("text/01-" + lesson + ".md"),
                 new Template(TEMPLATES + "lesson/section.md.tmpl").fill(values), created);
-        Files.writeString(courseFile, YamlListEdit.append(Files.readString(courseFile), "lessons", "  - " + lesson));
+        if (newCourse) {
+            write(courseFile, course, created);
+            for (String schema : List.of("course.schema.json", "lesson.schema.json")) {
+                write(workspace.lessons().resolve(schema), new Template(TEMPLATES + "schema/" + schema).fill(Map.of()),
+                        created);
+            }
+            return new Result(created, List.of());
+        }
+        Files.writeString(courseFile, course);
         return new Result(created, List.of(courseFile));
     }
 
@@ -94,6 +103,7 @@ public final class Scaffold {
         String kindFolder = TEMPLATES + kind.word() + "/";
         String starterText = new Template(kindFolder + "Starter.java.tmpl").fill(values);
         Path lessonFolder = lessonFile.getParent();
+        String entry = appended(yaml, "exercises", new Template(kindFolder + "entry.yaml.tmpl").fill(values), lessonFile);
         List<Path> created = new ArrayList<>();
         write(starter, starterText, created);
         write(solution, pendingSolution(starterText), created);
@@ -101,9 +111,24 @@ public final class Scaffold {
                 new Template(kindFolder + "Check.java.tmpl").fill(values), created);
         write(lessonFolder.resolve("wrong/" + exercise + "/" + kind.wrongAnswer() + "/" + file),
                 new Template(kindFolder + "Wrong.java.tmpl").fill(values), created);
-        Files.writeString(lessonFile, YamlListEdit.append(yaml, "exercises",
-                new Template(kindFolder + "entry.yaml.tmpl").fill(values)));
+        Files.writeString(lessonFile, entry);
         return new Result(created, List.of(lessonFile));
+    }
+
+    /** {@code yaml} with {@code entry} added to its list {@code key}, or a refusal that says why not. */
+    private String appended(String yaml, String key, String entry, Path file) throws Refusal {
+        try {
+            return YamlListEdit.append(yaml, key, entry);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(workspace.shown(file) + ": " + e.getMessage());
+        }
+    }
+
+    /** The course file of a course begun with its first lesson, titled after its folder. */
+    private String newCourseFile() {
+        Path name = workspace.root().getFileName();
+        return "# yaml-language-server: $schema=./course.schema.json\nformat: 1\ntitle: "
+                + (name == null ? "My course" : title(name.toString())) + "\nlessons:\n";
     }
 
     /** The starter, marked so that validate reports the solution as still to write. */

@@ -1,8 +1,11 @@
 package org.threadlings.scaffold;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Appends to a top-level list of a YAML file by editing its text, so the author's comments,
@@ -31,8 +34,13 @@ final class YamlListEdit {
             return String.join("\n", lines) + "\n";
         }
         if (!lines.get(at.get()).trim().equals(key + ":")) {
-            throw new IllegalArgumentException("'" + key + ":' is written on one line ("
-                    + lines.get(at.get()).trim() + "); write it as a block list to add to it");
+            List<String> items = flowItems(lines.get(at.get()), key)
+                    .orElseThrow(() -> new IllegalArgumentException("'" + key + ":' is written on one line ("
+                            + lines.get(at.get()).trim() + "); write it as a block list to add to it"));
+            // A flow list of plain ids ("lessons: []", "lessons: [races, pools]") becomes a block
+            // list, the form the rest of this edit and every lesson file use.
+            lines.set(at.get(), key + ":");
+            lines.addAll(at.get() + 1, items.stream().map(item -> "  - " + item).toList());
         }
         int end = at.get() + 1;
         while (end < lines.size() && !startsTopLevel(lines.get(end))) {
@@ -48,6 +56,15 @@ final class YamlListEdit {
         }
         lines.addAll(end, added);
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The items of {@code key: [a, b]} when they are plain words; empty for anything else. */
+    private static Optional<List<String>> flowItems(String line, String key) {
+        Matcher flow = Pattern.compile(Pattern.quote(key) + ":\\s*\\[([\\w\\s,.-]*)]\\s*(#.*)?").matcher(line.trim());
+        if (!flow.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(flow.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     private static Optional<Integer> keyLine(List<String> lines, String key) {

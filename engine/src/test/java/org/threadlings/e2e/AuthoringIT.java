@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,22 @@ class AuthoringIT {
         assertTrue(validate.stdout().contains("pending: solutions/pools/NameList.java"), validate.stdout());
         assertTrue(validate.stdout().contains("still to write (name-list)"), validate.stdout());
         assertTrue(Files.readString(course.resolve("lessons/starters.lock")).contains("pools/NameList.java"));
+    }
+
+    @Test
+    void every_command_takes_its_course_from_the_option_or_the_environment() throws Exception {
+        Path course = Courses.copyOfCourse(temp); // lists the race lesson alone: the real course lists more
+
+        RunScript.Run byVariable = RunScript.runWith(Map.of("THREADLINGS_COURSE", course.toString()), "list");
+        RunScript.Run byOption = RunScript.runWith(Map.of("THREADLINGS_COURSE", temp.resolve("nowhere").toString()),
+                "list", "--course", course.toString());
+        RunScript.Run real = RunScript.run("list");
+
+        assertEquals(0, byVariable.exitCode(), byVariable.all());
+        assertEquals(0, byOption.exitCode(), byOption.all());
+        assertEquals(byVariable.stdout(), byOption.stdout(), "the option wins over the variable");
+        assertTrue(byVariable.stdout().contains("counter-atomic"), byVariable.stdout());
+        assertTrue(real.stdout().length() > byVariable.stdout().length(), real.stdout());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./run.sh} from the repository the way a student types it, and captures what it printed. */
@@ -30,15 +31,21 @@ final class RunScript {
     }
 
     static Run run(Duration timeout, String... args) throws IOException, InterruptedException {
-        return run(timeout, List.of(), args);
+        return run(timeout, List.of(), Map.of(), args);
+    }
+
+    /** Runs ./run.sh with these environment variables set besides the usual ones. */
+    static Run runWith(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(3), List.of(), environment, args);
     }
 
     /** Runs ./run.sh pinned to the first processor, as a one-core machine would. */
     static Run runOnOneCore(String... args) throws IOException, InterruptedException {
-        return run(Duration.ofMinutes(3), List.of("taskset", "-c", "0"), args);
+        return run(Duration.ofMinutes(3), List.of("taskset", "-c", "0"), Map.of(), args);
     }
 
-    private static Run run(Duration timeout, List<String> prefix, String... args) throws IOException, InterruptedException {
+    private static Run run(Duration timeout, List<String> prefix, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.add(ROOT.resolve("run.sh").toString());
         command.addAll(List.of(args));
@@ -51,6 +58,7 @@ final class RunScript {
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().put("NO_COLOR", "1");
+            builder.environment().putAll(environment);
             Instant start = Instant.now();
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
