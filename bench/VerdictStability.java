@@ -164,6 +164,11 @@ public class VerdictStability {
         }
         command.addAll(List.of(root.resolve("run.sh").toString(), "check", s.exercise().id(), "--json",
                 "--exercises", s.folder().toString()));
+        if (s.kind() == Kind.WRONG) {
+            // The question for a wrong answer is whether its own check catches it, as in validate;
+            // the other checks would be most of the time.
+            command.addAll(List.of("--only", s.wrong().caughtBy()));
+        }
         long start = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -103,6 +103,15 @@ public final class Grader implements AutoCloseable {
 
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation) {
+        return grade(exercise, studentDir, listener, cancellation, List.of());
+    }
+
+    /**
+     * Grades with only the check methods named in {@code onlyChecks} (all when empty, or when no
+     * check class has a method of that name): how validation tries a known-wrong answer.
+     */
+    public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
+                         List<String> onlyChecks) {
         long start = System.nanoTime();
         Path dir = studentDir.toAbsolutePath().normalize();
         List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
@@ -113,7 +122,7 @@ public final class Grader implements AutoCloseable {
                             + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
         try {
-            return compileAndRun(exercise, dir, sources, listener, cancellation, start);
+            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks);
         } finally {
             // The next JVM starts once this one is gone, not while its checks run: on a two-core
             // machine a booting JVM would take a core from checks that measure parallel work.
@@ -122,7 +131,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private Verdict compileAndRun(Exercise exercise, Path dir, List<Path> sources, GradingListener listener,
-                                  Cancellation cancellation, long start) {
+                                  Cancellation cancellation, long start, List<String> onlyChecks) {
         // Closed in reverse: the child is killed before its folder is deleted.
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
              SandboxProcess child = childJvm(exercise)) {
@@ -164,7 +173,7 @@ public final class Grader implements AutoCloseable {
             String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(checks), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled), key);
+                    packagesOf(compiled), key, onlyChecks);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             if (!child.isAlive()) {
                 return didNotStart(exercise, child, start);

@@ -145,11 +145,13 @@ public final class CourseValidator {
                 Map<Exercise, List<String>> notes = new LinkedHashMap<>();
                 for (Submission s : again) {
                     Verdict beside = verdicts.get(s);
-                    Verdict solo = grade(s);
+                    // Alone, and with every check: a wrong answer that got past its own check is
+                    // then reported with the check that does catch it, if any.
+                    Verdict solo = gradeFully(s);
                     // A verdict the machine could not give (a speed-up while a core was busy) is
                     // asked for again; a failure is not: correct code must never fail.
                     for (int attempt = 2; attempt <= ATTEMPTS_ALONE && inconclusive(solo); attempt++) {
-                        solo = grade(s);
+                        solo = gradeFully(s);
                     }
                     verdicts.put(s, solo);
                     if (s.asExpected(solo)) {
@@ -225,7 +227,19 @@ public final class CourseValidator {
         return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, null);
     }
 
+    /**
+     * A known-wrong answer is run against its own check only: whether that check catches it is the
+     * question, and the other checks would be most of the time spent.
+     */
     private Verdict grade(Submission s) {
+        if (s.missing() != null) {
+            return null;
+        }
+        List<String> only = s.kind() == Submission.Kind.WRONG ? List.of(s.wrong().caughtBy()) : List.of();
+        return grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(), only);
+    }
+
+    private Verdict gradeFully(Submission s) {
         return s.missing() != null ? null : grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation());
     }
 

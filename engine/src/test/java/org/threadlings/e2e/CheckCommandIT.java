@@ -52,7 +52,7 @@ class CheckCommandIT {
         while (unsure.find()) {
             assertFalse(unsure.group(1).isBlank(), "an inconclusive check says why:\n" + run.stdout());
         }
-        assertTrue(run.stdout().contains("passed 5 trials"), "says how much was tried:\n" + run.stdout());
+        assertTrue(Pattern.compile("passed \\d+ trials").matcher(run.stdout()).find(), "says how much was tried:\n" + run.stdout());
     }
 
     @Test

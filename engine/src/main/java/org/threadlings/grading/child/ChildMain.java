@@ -1,12 +1,14 @@
 package org.threadlings.grading.child;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -99,15 +101,16 @@ public final class ChildMain {
 
         ClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
-        List<DiscoverySelector> selectors = new ArrayList<>();
+        List<Class<?>> classes = new ArrayList<>();
         for (String name : job.checkClasses()) {
             try {
-                selectors.add(selectClass(Class.forName(name, false, loader)));
+                classes.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
                 sink.emit(new ChildEvent.Finished(new CheckResult(name, name, CheckStatus.ERROR,
                         "could not load the check class " + name + ": " + e, null, List.of(), 0)));
             }
         }
+        List<DiscoverySelector> selectors = selectors(classes, job.onlyChecks());
         // Out of memory ends the JVM at once (-XX:+ExitOnOutOfMemoryError): the parent reports it.
         launcher.execute(request(selectors), new CheckListener(sink, state, messages));
         state.markFinished();
@@ -120,6 +123,22 @@ public final class ChildMain {
         System.out.flush();
         System.err.flush();
         return EXIT_DONE;
+    }
+
+    /**
+     * The named check methods where {@code only} names some that exist; every check class otherwise,
+     * so that a name no class has is reported by the run of all checks, not by an empty one.
+     */
+    static List<DiscoverySelector> selectors(List<Class<?>> classes, List<String> only) {
+        List<DiscoverySelector> methods = new ArrayList<>();
+        for (Class<?> type : classes) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (only.contains(method.getName()) && method.getParameterCount() == 0) {
+                    methods.add(selectMethod(type, method));
+                }
+            }
+        }
+        return !methods.isEmpty() ? methods : classes.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
     }
 
     /**

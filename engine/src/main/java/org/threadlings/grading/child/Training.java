@@ -22,7 +22,7 @@ final class Training {
         try (ScratchDir dir = ScratchDir.create("threadlings-training")) {
             ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
                     dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()),
-                    EventSeal.newKey());
+                    EventSeal.newKey(), List.of());
             ChildMain.run(job, launcher, new Leftovers());
             DeadlockDetector.findNew();
         }

@@ -13,14 +13,20 @@ import java.util.List;
  * @param focusPackages  packages of student and check code, to pick the interesting stack frames
  * @param sealKey        the secret that authenticates this grading's events ({@link EventSeal}); it
  *                       travels only on standard input, never in arguments, environment or files
+ * @param onlyChecks     check methods to run, by name; empty for all. Validation runs a known-wrong
+ *                       answer against the one check meant to catch it, which is most of its time
  */
 public record ChildJob(List<String> classpath, List<String> checkClasses, long timeLimitMillis,
-                       String eventsFile, List<String> focusPackages, String sealKey) {
+                       String eventsFile, List<String> focusPackages, String sealKey, List<String> onlyChecks) {
+
+    public ChildJob {
+        onlyChecks = onlyChecks == null ? List.of() : List.copyOf(onlyChecks);
+    }
 
     /** Without the key: what may be printed or logged. */
     @Override
     public String toString() {
         return "ChildJob[classpath=" + classpath + ", checkClasses=" + checkClasses + ", timeLimitMillis="
-                + timeLimitMillis + ", eventsFile=" + eventsFile + ", focusPackages=" + focusPackages + "]";
+                + timeLimitMillis + ", eventsFile=" + eventsFile + ", focusPackages=" + focusPackages + ", onlyChecks=" + onlyChecks + "]";
     }
 }
