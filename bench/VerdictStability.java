@@ -98,6 +98,9 @@ public class VerdictStability {
                             }
                         }
                         System.out.printf(Locale.ROOT, "  %s: round %d of %d done%n", condition, round, rounds);
+                        if (round % 5 == 0 && round < rounds) {
+                            print(table, conditions, rounds); // a long study can be stopped with figures in hand
+                        }
                     }
                 } finally {
                     if (busy != null) {
