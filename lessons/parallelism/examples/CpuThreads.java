@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A CPU-bound job, counting the primes below 2,000,000, done by 1, 2, 4 and 8 threads. Each
- * setting runs three times and the best time counts. The speed-up grows until there is one
+ * setting runs five times and the best time counts. The speed-up grows until there is one
  * thread per core and stops there: more threads than cores just take turns.
  *
  * A second table splits the same job between two threads in two ways: into halves of equal
@@ -20,7 +20,7 @@ public class CpuThreads {
         System.out.printf("Counting the primes below %,d; this JVM sees %d cores.%n%n", BELOW, cores);
         count(BELOW, 1, true); // a first run, so the JIT has compiled isPrime before we time anything
 
-        System.out.println("threads   best of 3   speed-up");
+        System.out.println("threads   best of 5   speed-up");
         double one = 0;
         for (int threads : new int[] {1, 2, 4, 8}) {
             double seconds = best(threads, true);
@@ -31,17 +31,20 @@ public class CpuThreads {
         }
 
         System.out.println();
-        System.out.println("2 threads, split...          best of 3   speed-up");
+        System.out.println("2 threads, split...          best of 5   speed-up");
         double byLength = best(2, false);
         System.out.printf("into equal lengths           %7.3f s   %7.2fx%n", byLength, one / byLength);
         double byCost = best(2, true);
         System.out.printf("into equal work (by cost)    %7.3f s   %7.2fx%n", byCost, one / byCost);
     }
 
-    /** Best of three runs, in seconds. */
+    /**
+     * Best of five runs, in seconds: a run takes a fifth of a second, and one moment when another
+     * program takes a core spoils a run; five give the threads a fair chance at a quiet one.
+     */
     static double best(int threads, boolean byCost) throws InterruptedException {
         long best = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 5; run++) {
             long start = System.nanoTime();
             long primes = count(BELOW, threads, byCost);
             best = Math.min(best, System.nanoTime() - start);
