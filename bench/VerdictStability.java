@@ -29,7 +29,8 @@ import org.threadlings.loading.CourseLoader;
  *   busy     one core kept busy by a pinned shell loop this program starts and stops
  *   onecore  the grading pinned to a single core (taskset -c 0)
  *
- * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [LESSON|EXERCISE...]
+ * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [--csv FILE] [LESSON|EXERCISE...]
+ *        ./run.sh bench verdicts --table FILE...   (the table of gradings recorded with --csv)
  * The bar: zero false passes and zero false fails in every condition; inconclusive only where the
  * condition makes a verdict impossible (one core, for checks that need two).
  */
@@ -61,12 +62,20 @@ public class VerdictStability {
         int rounds = 20;
         List<String> conditions = List.of("quiet", "busy", "onecore");
         List<String> only = new ArrayList<>();
+        Path csv = null;
+        List<Path> tables = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--conditions" -> conditions = Arrays.asList(args[++i].split(","));
+                case "--csv" -> csv = Path.of(args[++i]).toAbsolutePath();
+                case "--table" -> tables.add(Path.of(args[++i]).toAbsolutePath());
                 default -> only.add(args[i]);
             }
+        }
+        if (!tables.isEmpty()) {
+            printFrom(tables);
+            return;
         }
         Course course = new CourseLoader(root).load();
         List<Exercise> exercises = course.exercises()
@@ -90,6 +99,9 @@ public class VerdictStability {
                     for (int round = 1; round <= rounds; round++) {
                         for (Submission s : submissions) {
                             Grading g = grade(root, s, condition.equals("onecore"));
+                            if (csv != null) {
+                                append(csv, condition, s, g);
+                            }
                             table.computeIfAbsent(s.exercise().id(), k -> new LinkedHashMap<>())
                                     .computeIfAbsent(condition, k -> new ArrayList<>()).add(g);
                             if (g.result() != Result.RIGHT || g.intendedCheckPassed()) {
@@ -263,6 +275,39 @@ public class VerdictStability {
                         times.length == 0 ? 0 : times[times.length - 1] / 1000.0);
             }
         });
+    }
+
+    /**
+     * One grading as a tab-separated line: a long study can run in several sittings (each with
+     * {@code --csv FILE}) and be tabled at the end with {@code --table FILE}.
+     */
+    static void append(Path csv, String condition, Submission s, Grading g) throws IOException {
+        String line = String.join("\t", condition, s.exercise().id(), s.label(), g.result().name(),
+                String.valueOf(g.intendedCheckPassed()), String.valueOf(g.millis()), g.why().replace('\t', ' ')
+                        .replace('\n', ' ')) + "\n";
+        Files.writeString(csv, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The table of gradings recorded with --csv, in the order they were first seen. */
+    static void printFrom(List<Path> files) throws IOException {
+        Map<String, Map<String, List<Grading>>> table = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (f.length < 6) {
+                    continue;
+                }
+                if (!conditions.contains(f[0])) {
+                    conditions.add(f[0]);
+                }
+                table.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).computeIfAbsent(f[0], k -> new ArrayList<>())
+                        .add(new Grading(Result.valueOf(f[3]), Boolean.parseBoolean(f[4]), Long.parseLong(f[5]),
+                                f.length > 6 ? f[6] : ""));
+            }
+        }
+        print(table, conditions, 0);
     }
 
     static long count(List<Grading> list, Result result) {
