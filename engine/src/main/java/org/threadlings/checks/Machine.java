@@ -15,8 +15,9 @@ final class Machine {
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores < 2) {
             return "Threadlings was given a single processor (availableProcessors() = 1, from the machine, "
-                    + "taskset or a container's CPU limit): threads only take turns, so this check cannot tell "
-                    + "a race from none. It needs two cores: run it where it gets them.";
+                    + "taskset or a container's CPU limit): threads only take turns, so a race shows only when a "
+                    + "thread is switched out at the wrong moment, and this time that happened too rarely to tell a "
+                    + "race from none. Check again, or where it gets two cores.";
         }
         return "The machine (" + cores + " processors) was too busy for the threads to run at the same time. "
                 + "Close other busy programs and check again.";
