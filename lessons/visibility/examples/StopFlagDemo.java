@@ -42,13 +42,13 @@ public class StopFlagDemo {
         System.out.println();
 
         PlainWorker cold = new PlainWorker();
-        report("plain flag, stop asked after 1 ms:", 1, cold::run, () -> cold.stop = true);
+        report("plain flag, stop after 1 ms:", 1, cold::run, () -> cold.stop = true);
 
         PlainWorker hot = new PlainWorker();
-        report("plain flag, stop asked after 1 s:", 1_000, hot::run, () -> hot.stop = true);
+        report("plain flag, stop after 1 s:", 1_000, hot::run, () -> hot.stop = true);
 
         VolatileWorker safe = new VolatileWorker();
-        report("volatile flag, stop asked after 1 s:", 1_000, safe::run, () -> safe.stop = true);
+        report("volatile flag, stop after 1 s:", 1_000, safe::run, () -> safe.stop = true);
 
         System.out.println();
         System.out.println("After 1 ms the loop still runs in the interpreter, which reads the");
@@ -72,10 +72,10 @@ public class StopFlagDemo {
         worker.join(PATIENCE_MILLIS);
         double waitedMillis = (System.nanoTime() - asked) / 1e6;
         if (worker.isAlive()) {
-            System.out.printf("%-37s still running after %d s%n", label, PATIENCE_MILLIS / 1000);
+            System.out.printf("%-31s still running after %d s%n", label, PATIENCE_MILLIS / 1000);
         } else {
             // join() returned, so the worker's write of rounds[0] is visible here
-            System.out.printf("%-37s stopped %.1f ms later, %,d rounds%n", label, waitedMillis, rounds[0]);
+            System.out.printf("%-31s stopped %.1f ms later, %,d rounds%n", label, waitedMillis, rounds[0]);
         }
     }
 }
