@@ -51,6 +51,11 @@ class BankCheck {
             }
 
             @Override
+            public boolean heldBy(int id, Thread thread) {
+                return bank.account(id).isHeldBy(thread);
+            }
+
+            @Override
             public boolean waitedForBy(int id, Thread thread) {
                 return bank.account(id).isWaitedForBy(thread);
             }

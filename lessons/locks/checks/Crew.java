@@ -1,5 +1,8 @@
 package locks.checks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.Await;
 import org.threadlings.checks.Progress;
+import org.threadlings.checks.Words;
 
 /**
  * Threads named for what they do ("transfers 0->1"), released together from a start gate and
@@ -72,10 +76,20 @@ final class Crew {
 
     /** Waits for every thread; a deadlock, a hang or an exception in a thread fails the check. */
     void finish(Duration timeout, Progress progress) {
+        Stuck stuck = new Stuck();
         try {
-            Await.termination(timeout, progress, threads.toArray(Thread[]::new));
+            Await.until(() -> threads.stream().noneMatch(Thread::isAlive) || progress != null && stuck.look(progress),
+                    timeout, "the transfer threads to finish", progress);
         } catch (AssertionError e) {
             throw new AssertionFailedError(accountsNamed(e.getMessage()), e);
+        }
+        if (stuck.seen != null) {
+            threads.forEach(Thread::interrupt); // tryLock and sleep answer an interrupt: let them go
+            throw new AssertionFailedError("No transfer finished for " + Words.duration(Stuck.FOR) + " ("
+                    + Words.count(progress.done().getAsLong()) + " of " + Words.count(progress.total())
+                    + " done), and at every look the unfinished threads were all waiting while some held an account's lock:\n"
+                    + stuck.seen + "\nNo one gives up what it holds, so no one gets what it needs, "
+                    + "however often they retry. Release every lock you hold before you back off and try again.");
         }
         String failure = firstFailure.get();
         if (failure != null) {
@@ -85,6 +99,57 @@ final class Crew {
                     + " hold: release only the locks your code actually took (a failed tryLock took nothing)."
                     : "";
             throw new AssertionFailedError("The thread " + failure + "." + advice, cause);
+        }
+    }
+
+    /**
+     * Threads that keep an account's lock while they wait for another, retrying or not: for a
+     * whole second no transfer finished, and at every look every unfinished thread was parked or
+     * asleep while some of them held an account's lock. A correct bank never looks like that: a thread that fails to get
+     * its second lock lets go of the first within its timeout, and a thread the machine starves
+     * of processor time shows as runnable, not waiting.
+     */
+    private final class Stuck {
+        static final Duration FOR = Duration.ofSeconds(1);
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private long lastDone = -1;
+        private long since;
+        String seen;
+
+        boolean look(Progress progress) {
+            long done = progress.done().getAsLong();
+            long now = System.nanoTime();
+            StringBuilder who = new StringBuilder();
+            boolean holdAndWait = done == lastDone;
+            for (Thread t : threads) {
+                if (!holdAndWait || !t.isAlive()) {
+                    continue;
+                }
+                ThreadInfo info = mx.getThreadInfo(t.threadId());
+                boolean waiting = info != null && (info.getThreadState() == Thread.State.WAITING
+                        || info.getThreadState() == Thread.State.TIMED_WAITING);
+                if (!waiting) {
+                    holdAndWait = false;
+                    break;
+                }
+                for (int id = 0; id < bank.size(); id++) {
+                    if (bank.heldBy(id, t)) {
+                        who.append("  \"").append(t.getName()).append("\" holds the lock of account ").append(id)
+                                .append('\n');
+                    }
+                }
+            }
+            holdAndWait &= who.length() > 0;
+            if (done != lastDone || !holdAndWait) {
+                lastDone = done;
+                since = now;
+                return false;
+            }
+            if (now - since >= FOR.toNanos()) {
+                seen = who.toString().stripTrailing();
+                return true;
+            }
+            return false;
         }
     }
 

@@ -61,6 +61,11 @@ class PoliteBankCheck {
             }
 
             @Override
+            public boolean heldBy(int id, Thread thread) {
+                return bank.account(id).isHeldBy(thread);
+            }
+
+            @Override
             public boolean waitedForBy(int id, Thread thread) {
                 return bank.account(id).isWaitedForBy(thread);
             }

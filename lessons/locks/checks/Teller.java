@@ -21,6 +21,9 @@ interface Teller {
     /** Whether the calling thread holds the lock of account {@code id}. */
     boolean heldByCurrentThread(int id);
 
+    /** Whether {@code thread} holds the lock of account {@code id}. */
+    boolean heldBy(int id, Thread thread);
+
     /** Whether {@code thread} is queued for the lock of account {@code id}. */
     boolean waitedForBy(int id, Thread thread);
 }

@@ -121,6 +121,11 @@ public final class Bank {
             return lock.isHeldByCurrentThread();
         }
 
+        /** Whether {@code thread} holds this account's lock. */
+        public boolean isHeldBy(Thread thread) {
+            return lock.owner() == thread;
+        }
+
         /** Whether {@code thread} is waiting to take this account's lock. */
         public boolean isWaitedForBy(Thread thread) {
             return lock.hasQueuedThread(thread);
@@ -185,6 +190,10 @@ public final class Bank {
                 audit.locked(account);
             }
             return taken;
+        }
+
+        Thread owner() {
+            return getOwner();
         }
 
         @Override

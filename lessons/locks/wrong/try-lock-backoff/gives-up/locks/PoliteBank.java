@@ -133,6 +133,11 @@ public final class PoliteBank {
             return lock.isHeldByCurrentThread();
         }
 
+        /** Whether {@code thread} holds this account's lock. */
+        public boolean isHeldBy(Thread thread) {
+            return lock.owner() == thread;
+        }
+
         /** Whether {@code thread} is waiting to take this account's lock. */
         public boolean isWaitedForBy(Thread thread) {
             return lock.hasQueuedThread(thread);
@@ -197,6 +202,10 @@ public final class PoliteBank {
                 audit.locked(account);
             }
             return taken;
+        }
+
+        Thread owner() {
+            return getOwner();
         }
 
         @Override
