@@ -40,7 +40,7 @@ public class DeadlockDemo {
         System.out.println("Round 1: lock the account the money leaves, then the other.");
         run(false);
         System.out.println();
-        System.out.println("Round 2: lock the account with the lower id first, whichever way the money goes.");
+        System.out.println("Round 2: lock the lower account id first, whichever way the money goes.");
         run(true);
     }
 
