@@ -53,7 +53,20 @@ public class VerdictStability {
     /** How one grading came out, against what it should have been. */
     enum Result { RIGHT, FALSE_PASS, FALSE_FAIL, WRONG_CHECK, INCONCLUSIVE }
 
-    record Grading(Result result, boolean intendedCheckPassed, long millis, String why) {
+    /**
+     * @param label    which submission: solution, starter, wrong/NAME
+     * @param verdicts each check's verdict, "tenThreads=fail,randomised=pass": a check that says
+     *                 pass one time and fail another on the same code is a check a racy submission
+     *                 can get a tick from
+     */
+    record Grading(Result result, boolean intendedCheckPassed, long millis, String why, String label, String verdicts) {
+        Grading(Result result, boolean intendedCheckPassed, long millis, String why) {
+            this(result, intendedCheckPassed, millis, why, "", "");
+        }
+
+        Grading as(String submission, String checks) {
+            return new Grading(result, intendedCheckPassed, millis, why, submission, checks);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -198,11 +211,14 @@ public class VerdictStability {
         long millis = (System.nanoTime() - start) / 1_000_000;
         JsonNode exercise = JSON.readTree(out).path("exercises").path(0);
         String status = exercise.path("status").asText();
-        return switch (s.kind()) {
+        List<String> verdicts = new ArrayList<>();
+        exercise.path("checks").forEach(c -> verdicts.add(c.path("check").asText() + "=" + c.path("status").asText()));
+        Grading graded = switch (s.kind()) {
             case SOLUTION -> solution(status, exercise, millis);
-            case STARTER -> starter(s.exercise(), status, exercise, millis);
+            case STARTER -> starter(status, exercise, millis);
             case WRONG -> wrong(s.wrong(), status, exercise, millis);
         };
+        return graded.as(s.label(), String.join(",", verdicts));
     }
 
     static Grading solution(String status, JsonNode exercise, long millis) {
@@ -214,21 +230,14 @@ public class VerdictStability {
     }
 
     /**
-     * A starter must not pass, and must not show a pass on any check that one of the exercise's
-     * known-wrong answers is meant to be caught by: those are the checks that find mistakes, and a
-     * racy starter that shows a ✓ there misleads the student as much as a false pass.
+     * A starter must not pass. Whether a check of it ever shows a pass it should not (a racy
+     * starter's race check) is read from the verdicts across gradings: see {@link #flips}.
      */
-    static Grading starter(Exercise ex, String status, JsonNode exercise, long millis) {
-        boolean misleading = false;
-        for (JsonNode check : exercise.path("checks")) {
-            for (WrongAnswer wrong : ex.wrongAnswers()) {
-                misleading |= check.path("check").asText().equals(wrong.caughtBy()) && check.path("status").asText().equals("pass");
-            }
-        }
+    static Grading starter(String status, JsonNode exercise, long millis) {
         return switch (status) {
-            case "pass" -> new Grading(Result.FALSE_PASS, misleading, millis, "the starter passed every check");
-            case "inconclusive" -> new Grading(Result.INCONCLUSIVE, misleading, millis, firstMessage(exercise, "inconclusive"));
-            default -> new Grading(Result.RIGHT, misleading, millis, "");
+            case "pass" -> new Grading(Result.FALSE_PASS, false, millis, "the starter passed every check");
+            case "inconclusive" -> new Grading(Result.INCONCLUSIVE, false, millis, firstMessage(exercise, "inconclusive"));
+            default -> new Grading(Result.RIGHT, false, millis, "");
         };
     }
 
@@ -267,16 +276,16 @@ public class VerdictStability {
     static void print(Map<String, Map<String, List<Grading>>> table, List<String> conditions, int rounds) {
         System.out.println();
         System.out.println("| exercise · graded | condition | gradings | false passes | false fails | caught by another check "
-                + "| inconclusive | ✓ on a check meant to catch it | median | worst |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + "| inconclusive | ✓ on a check meant to catch it | ✓ and ✗ on the same code | median | worst |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach((exercise, byCondition) -> {
             for (String condition : conditions) {
                 List<Grading> list = byCondition.getOrDefault(condition, List.of());
                 long[] times = list.stream().mapToLong(Grading::millis).sorted().toArray();
-                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f %% | %d | %.1f s | %.1f s |%n",
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f %% | %d | %s | %.1f s | %.1f s |%n",
                         exercise, condition, list.size(), count(list, Result.FALSE_PASS), count(list, Result.FALSE_FAIL),
                         count(list, Result.WRONG_CHECK), 100.0 * count(list, Result.INCONCLUSIVE) / Math.max(1, list.size()),
-                        list.stream().filter(Grading::intendedCheckPassed).count(),
+                        list.stream().filter(Grading::intendedCheckPassed).count(), flips(list),
                         times.length == 0 ? 0 : times[times.length / 2] / 1000.0,
                         times.length == 0 ? 0 : times[times.length - 1] / 1000.0);
             }
@@ -290,7 +299,7 @@ public class VerdictStability {
     static void append(Path csv, String condition, Submission s, Grading g) throws IOException {
         String line = String.join("\t", condition, s.exercise().id(), s.label(), g.result().name(),
                 String.valueOf(g.intendedCheckPassed()), String.valueOf(g.millis()), g.why().replace('\t', ' ')
-                        .replace('\n', ' ')) + "\n";
+                        .replace('\n', ' '), g.verdicts()) + "\n";
         Files.writeString(csv, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
@@ -310,10 +319,34 @@ public class VerdictStability {
                 }
                 table.computeIfAbsent(row(f[1], f[2]), k -> new LinkedHashMap<>()).computeIfAbsent(f[0], k -> new ArrayList<>())
                         .add(new Grading(Result.valueOf(f[3]), Boolean.parseBoolean(f[4]), Long.parseLong(f[5]),
-                                f.length > 6 ? f[6] : ""));
+                                f.length > 6 ? f[6] : "", f[2], f.length > 7 ? f[7] : ""));
             }
         }
         print(table, conditions, 0);
+    }
+
+    /**
+     * The checks that passed in one grading and failed in another of the very same submission:
+     * for code with a bug, a check that sometimes ticks it; "-" when the gradings did not record
+     * their checks' verdicts.
+     */
+    static String flips(List<Grading> list) {
+        if (list.stream().allMatch(g -> g.verdicts().isEmpty())) {
+            return "-";
+        }
+        Map<String, java.util.Set<String>> seen = new LinkedHashMap<>();
+        for (Grading g : list) {
+            for (String verdict : g.verdicts().split(",")) {
+                int eq = verdict.indexOf('=');
+                if (eq > 0) {
+                    seen.computeIfAbsent(g.label() + " " + verdict.substring(0, eq), k -> new java.util.TreeSet<>())
+                            .add(verdict.substring(eq + 1));
+                }
+            }
+        }
+        List<String> flipped = seen.entrySet().stream()
+                .filter(e -> e.getValue().contains("pass") && e.getValue().contains("fail")).map(Map.Entry::getKey).toList();
+        return flipped.isEmpty() ? "0" : flipped.size() + " (" + String.join(", ", flipped) + ")";
     }
 
     /** A row of the table: an exercise's solution, its starter, or its known-wrong answers together. */
