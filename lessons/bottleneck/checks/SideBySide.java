@@ -183,8 +183,10 @@ final class SideBySide {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
             boolean enough = goodRounds >= GOOD_ROUNDS || (done >= MIN_ROUNDS && elapsed.compareTo(BUDGET) > 0);
+            // More rounds, too, while the timings are too noisy to judge: best times only get
+            // better, and on a machine shared with others a few more rounds often settle them.
             boolean confirming = enough && goodRounds >= MIN_GOOD_ROUNDS && goodRounds < CONFIRM_ROUNDS
-                    && wouldFail(good);
+                    && (wouldFail(good) || tooNoisy(good));
             boolean outOfTime = elapsed.compareTo(confirming ? CONFIRM_BUDGET : HARD_BUDGET) > 0;
             if ((done >= 2 && hopeless(all)) || outOfTime || enough && !confirming) {
                 break;
@@ -204,6 +206,14 @@ final class SideBySide {
         } else {
             judge(good, goodRounds, rounds);
         }
+    }
+
+    /** Whether the two baselines disagree, or the reference shows too little, for any verdict. */
+    private static boolean tooNoisy(long[] best) {
+        long base = Math.min(best[BASE], best[BASE_AGAIN]);
+        double disagreement = (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, base) - 1;
+        double referenceSpeedup = (double) base / Math.max(1, best[REF]);
+        return disagreement > BASELINE_AGREEMENT || referenceSpeedup < SpeedupRule.DEFAULT.minimumReference();
     }
 
     /** Whether the best times so far would fail the candidate: then a few more rounds come first. */
