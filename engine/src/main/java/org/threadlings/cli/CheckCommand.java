@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     // For authors working on one check, and for the verdict bench: a partial grading proves
     // nothing about the exercise, so it is never recorded as progress.
     @Option(names = "--only", paramLabel = "CHECK", split = ",",
-            description = "Run only these checks (method names, as in caught-by); progress is not recorded.")
+            description = "Run only these checks (method names, as in caught-by) and the checks ordered before them in their class; progress is not recorded.")
     List<String> only = new ArrayList<>();
 
     @Override

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -126,19 +128,39 @@ public final class ChildMain {
     }
 
     /**
-     * The named check methods where {@code only} names some that exist; every check class otherwise,
-     * so that a name no class has is reported by the run of all checks, not by an empty one.
+     * The named check methods where {@code only} names some that exist, together with the checks
+     * of the same class ordered before them ({@code @Order}): a check may build on what an earlier
+     * one established (that the threads were seen together, say), and run alone it would fail
+     * for a reason that is not the answer's. Every check class when {@code only} is empty or names
+     * no method, so that a name no class has is reported by the run of all checks.
      */
     static List<DiscoverySelector> selectors(List<Class<?>> classes, List<String> only) {
         List<DiscoverySelector> methods = new ArrayList<>();
         for (Class<?> type : classes) {
+            int last = Integer.MIN_VALUE;
             for (Method method : type.getDeclaredMethods()) {
                 if (only.contains(method.getName()) && method.getParameterCount() == 0) {
+                    last = Math.max(last, order(method));
+                }
+            }
+            if (last == Integer.MIN_VALUE) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                boolean named = only.contains(method.getName()) && method.getParameterCount() == 0;
+                boolean before = method.isAnnotationPresent(Test.class) && order(method) < last;
+                if (named || before) {
                     methods.add(selectMethod(type, method));
                 }
             }
         }
         return !methods.isEmpty() ? methods : classes.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
+    }
+
+    /** A check's place in its class's order; checks without {@code @Order} come after all that have one. */
+    private static int order(Method method) {
+        Order order = method.getAnnotation(Order.class);
+        return order == null ? Order.DEFAULT : order.value();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.threadlings.grading.child;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassSelector;
@@ -12,14 +13,19 @@ import org.junit.platform.engine.discovery.MethodSelector;
 class CheckSelectionTest {
 
     static class ExactCheck {
+        @Test
+        @Order(1)
         void exact() {
         }
 
+        @Test
+        @Order(2)
         void fast() {
         }
     }
 
     static class ShapeCheck {
+        @Test
         void usesALock() {
         }
     }
@@ -41,6 +47,15 @@ class CheckSelectionTest {
         MethodSelector method = (MethodSelector) selectors.get(0);
         assertEquals(ShapeCheck.class, method.getJavaClass());
         assertEquals("usesALock", method.getMethodName());
+    }
+
+    @Test
+    void a_name_brings_the_checks_ordered_before_it_since_it_may_build_on_them() {
+        List<DiscoverySelector> selectors = ChildMain.selectors(List.of(ExactCheck.class, ShapeCheck.class),
+                List.of("fast"));
+
+        assertEquals(List.of("exact", "fast"), selectors.stream().map(s -> ((MethodSelector) s).getMethodName()).sorted()
+                .toList());
     }
 
     @Test
