@@ -26,8 +26,13 @@ final class Crew {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     private final List<Thread> threads = new ArrayList<>();
-    private final AtomicReference<String> firstFailure = new AtomicReference<>();
-    private final AtomicReference<Throwable> firstCause = new AtomicReference<>();
+    /** The first exception a thread threw, with the thread's name: one reference, read and set as a whole. */
+    private record Failure(String thread, Throwable cause) {
+    }
+
+    private final AtomicReference<Failure> first = new AtomicReference<>();
+    /** Set before the check interrupts its threads: what they throw then is the check's doing. */
+    private volatile boolean dismissed;
 
     /** Starts a thread named {@code name} running {@code body}. */
     Thread start(String name, Body body) {
@@ -35,8 +40,8 @@ final class Crew {
             try {
                 body.run();
             } catch (Throwable e) {
-                if (firstCause.compareAndSet(null, e)) {
-                    firstFailure.set("\"" + name + "\" " + threw(e));
+                if (!dismissed) {
+                    first.compareAndSet(null, new Failure(name, e));
                 }
             }
         });
@@ -54,26 +59,30 @@ final class Crew {
 
     /** Fails with what the first thread that threw threw, and where; {@code advice} picks the next step. */
     void failIfAnyThrew(String doing) {
-        String failure = firstFailure.get();
+        Failure failure = first.get();
         if (failure == null) {
             return;
         }
-        Throwable cause = firstCause.get();
+        Throwable cause = failure.cause();
         String advice = cause instanceof IllegalMonitorStateException
                 ? " IllegalMonitorStateException from await() or signal() means the thread did not hold the lock "
                 + "the Condition belongs to: call lock.lock() first, and await inside the try that unlocks."
-                : cause instanceof IllegalStateException && cause.getMessage() != null
-                ? " " + cause.getMessage() + "."
+                : cause instanceof IllegalStateException
+                ? " The buffer's insert() and extract() throw this when the buffer is full or empty: before "
+                + "calling them, wait in a while loop until there is room (put) or an item (take)."
                 : "";
-        throw new AssertionFailedError("While " + doing + ", the thread " + failure + "." + advice, cause);
+        throw new AssertionFailedError("While " + doing + ", the thread \"" + failure.thread() + "\" " + threw(cause)
+                + "." + advice, cause);
     }
 
     Throwable firstCause() {
-        return firstCause.get();
+        Failure failure = first.get();
+        return failure == null ? null : failure.cause();
     }
 
     /** Interrupts whatever is still running: the check is over, its threads may go. */
     void dismiss() {
+        dismissed = true;
         threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }
 
