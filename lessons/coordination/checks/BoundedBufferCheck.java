@@ -64,7 +64,7 @@ class BoundedBufferCheck {
         }
         int[] last = {-1};
         long[] since = {System.nanoTime()};
-        boolean finished = Crew.within(20_000, () -> {
+        boolean finished = Crew.within(10_000, () -> {
             if (crew.allDone() || crew.firstCause() != null) {
                 return true;
             }
@@ -82,7 +82,7 @@ class BoundedBufferCheck {
                     .map(t -> "\"" + t.getName() + "\" at " + Crew.where(t)).toList();
             throw new AssertionFailedError(producers + " producers and " + consumers + " consumers moved "
                     + Words.count(moved.get()) + " of " + Words.count(total) + " items through a buffer of 3, then "
-                    + (finished ? "nothing moved for 3 s" : "ran out of time") + ", with threads still waiting: "
+                    + (finished ? "nothing moved for 3 s" : "10 s were up") + ", with threads still waiting: "
                     + String.join(", ", stuck) + ". A wake-up was lost: after put() signal notEmpty, after take() "
                     + "signal notFull, every time.");
         }

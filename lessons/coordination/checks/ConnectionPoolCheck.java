@@ -64,7 +64,7 @@ class ConnectionPoolCheck {
                     }
                 });
             }
-            boolean finished = Crew.within(20_000, () -> crew.allDone() || inside.peak.get() > m);
+            boolean finished = Crew.within(10_000, () -> crew.allDone() || inside.peak.get() > m);
             crew.dismiss();
             crew.failIfAnyThrew("12 threads called withConnection " + calls + " times each");
             int peak = inside.peak.get();
@@ -78,7 +78,7 @@ class ConnectionPoolCheck {
             if (!finished) {
                 throw new AssertionFailedError("12 threads calling withConnection " + calls + " times each on a pool "
                         + "of " + m + " finished only " + Words.count(done.get()) + " of "
-                        + Words.count((long) threads * calls) + " calls in 20 s. Every acquire() needs its release(), "
+                        + Words.count((long) threads * calls) + " calls in 10 s. Every acquire() needs its release(), "
                         + "in a finally block.");
             }
             CheckReport.note("pool of " + m + ": at most " + peak + " of 12 callers inside at once");
@@ -175,12 +175,12 @@ class ConnectionPoolCheck {
                 }
             });
         }
-        boolean finished = Crew.within(20_000, crew::allDone);
+        boolean finished = Crew.within(10_000, crew::allDone);
         crew.dismiss();
         crew.failIfAnyThrew("6 threads called withConnection " + calls + " times each");
         if (!finished) {
             throw new AssertionFailedError("6 threads calling withConnection " + calls + " times each on a pool of "
-                    + m + " did not finish in 20 s. Every acquire() needs its release(), in a finally block.");
+                    + m + " did not finish in 10 s. Every acquire() needs its release(), in a finally block.");
         }
         int never = 0;
         int twice = 0;
