@@ -160,8 +160,10 @@ startup_cache_options() {
   if [ ! -f "$cache.training" ] || [ -n "$(find "$cache.training" -mmin +5 2>/dev/null)" ]; then
     touch "$cache.training"
     # nohup: closing the terminal (SIGHUP) must not leave a half-recorded cache behind.
+    # nice: the training takes only the processor time nothing else wants, so that the first
+    # gradings after a build (speed-ups above all) are not measured against it.
     # shellcheck disable=SC2086
-    nohup sh -c "\"$JAVA\" $ENGINE_OPTS $record -Dthreadlings.course=\"$ROOT\" -jar \"$JAR\" startup-training \
+    nohup nice -n 19 sh -c "\"$JAVA\" $ENGINE_OPTS $record -Dthreadlings.course=\"$ROOT\" -jar \"$JAR\" startup-training \
         && mv -f \"$cache.partial\" \"$cache\"; rm -f \"$cache.training\" \"$cache.partial\"" \
         </dev/null >/dev/null 2>&1 &
   fi

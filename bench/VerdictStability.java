@@ -108,7 +108,7 @@ public class VerdictStability {
                             if (csv != null) {
                                 append(csv, condition, s, g);
                             }
-                            table.computeIfAbsent(s.exercise().id(), k -> new LinkedHashMap<>())
+                            table.computeIfAbsent(row(s.exercise().id(), s.label()), k -> new LinkedHashMap<>())
                                     .computeIfAbsent(condition, k -> new ArrayList<>()).add(g);
                             if (g.result() != Result.RIGHT || g.intendedCheckPassed()) {
                                 System.out.printf(Locale.ROOT, "  %-8s round %2d  %-22s %-34s %s: %s%n", condition, round,
@@ -266,7 +266,7 @@ public class VerdictStability {
 
     static void print(Map<String, Map<String, List<Grading>>> table, List<String> conditions, int rounds) {
         System.out.println();
-        System.out.println("| exercise | condition | gradings | false passes | false fails | caught by another check "
+        System.out.println("| exercise · graded | condition | gradings | false passes | false fails | caught by another check "
                 + "| inconclusive | ✓ on a check meant to catch it | median | worst |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         table.forEach((exercise, byCondition) -> {
@@ -308,12 +308,17 @@ public class VerdictStability {
                 if (!conditions.contains(f[0])) {
                     conditions.add(f[0]);
                 }
-                table.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).computeIfAbsent(f[0], k -> new ArrayList<>())
+                table.computeIfAbsent(row(f[1], f[2]), k -> new LinkedHashMap<>()).computeIfAbsent(f[0], k -> new ArrayList<>())
                         .add(new Grading(Result.valueOf(f[3]), Boolean.parseBoolean(f[4]), Long.parseLong(f[5]),
                                 f.length > 6 ? f[6] : ""));
             }
         }
         print(table, conditions, 0);
+    }
+
+    /** A row of the table: an exercise's solution, its starter, or its known-wrong answers together. */
+    static String row(String exercise, String label) {
+        return exercise + " · " + (label.startsWith("wrong/") ? "wrong answers" : label);
     }
 
     static long count(List<Grading> list, Result result) {

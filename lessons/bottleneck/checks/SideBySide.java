@@ -64,6 +64,8 @@ final class SideBySide {
     private static final Duration BUDGET = Duration.ofSeconds(3);
     /** ...nor after this much, however many ran: on a crowded machine one round can take seconds. */
     private static final Duration HARD_BUDGET = Duration.ofSeconds(8);
+    /** Rounds that confirm a failure may go on this long: a failure needs {@link #CONFIRM_ROUNDS}. */
+    private static final Duration CONFIRM_BUDGET = Duration.ofSeconds(16);
     /**
      * A reference using fewer cores than this in a lone run (its second: in the first, the JIT
      * compiler's threads take a good part of the cores, on a quiet machine 0.9 to 1.0 were
@@ -183,7 +185,8 @@ final class SideBySide {
             boolean enough = goodRounds >= GOOD_ROUNDS || (done >= MIN_ROUNDS && elapsed.compareTo(BUDGET) > 0);
             boolean confirming = enough && goodRounds >= MIN_GOOD_ROUNDS && goodRounds < CONFIRM_ROUNDS
                     && wouldFail(good);
-            if ((done >= 2 && hopeless(all)) || elapsed.compareTo(HARD_BUDGET) > 0 || enough && !confirming) {
+            boolean outOfTime = elapsed.compareTo(confirming ? CONFIRM_BUDGET : HARD_BUDGET) > 0;
+            if ((done >= 2 && hopeless(all)) || outOfTime || enough && !confirming) {
                 break;
             }
         }
@@ -258,6 +261,15 @@ final class SideBySide {
             throw inconclusive(starterName + ", whose threads only take turns, seemed to reach "
                     + Words.times(starterSpeedup) + ": timings this noisy cannot tell serial code from parallel",
                     sideBySide);
+        }
+        if (judgement.status() == SpeedupRule.Status.FAIL && done < CONFIRM_ROUNDS) {
+            // Measured: a correct solution at 1.32x against a 1.39x bar, with the second core
+            // shared with another program; the time ran out before the extra rounds could
+            // confirm. Too few rounds to fail anyone on: code that is merely parallel-but-slow
+            // shows it again next time, serial code is caught early as hopeless.
+            throw inconclusive("yours reached " + Words.times(judgement.candidateSpeedup()) + " where "
+                    + Words.times(judgement.required()) + " is required, but only " + Words.plural(done, "round", "rounds")
+                    + " had two cores free, too few to tell a slow solution from a crowded machine", sideBySide);
         }
         if (judgement.status() == SpeedupRule.Status.FAIL) {
             throw new AssertionFailedError("Too slow: " + what + " took " + Words.duration(yours)

@@ -71,27 +71,34 @@ class BankCheck {
 
     @Test
     @Order(2)
+    @DisplayName("on virtual threads too: transfers in opposite directions never deadlock")
+    void noDeadlockOnVirtualThreads() {
+        TRIALS.oppositeDirectionsOnVirtualThreads();
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("money adds up to the unit under randomised concurrent transfers")
     void conservesMoney() {
         TRIALS.randomised();
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("every balance changes while both accounts' locks are held")
     void movesMoneyUnderBothLocks() throws Exception {
         TRIALS.underBothLocks();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("two transfers that want the same money: exactly one goes through")
     void noOverdraft() {
         TRIALS.noOverdraft();
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("transfers between separate accounts run at the same time")
     void disjointTransfersRunTogether() {
         TRIALS.disjointTogether();

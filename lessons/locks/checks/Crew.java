@@ -42,13 +42,23 @@ final class Crew {
         this.ready = new CountDownLatch(size);
     }
 
-    /** Starts one daemon thread per name, each waiting at the gate. */
+    /** Starts one daemon platform thread per name, each waiting at the gate. */
     static Crew start(Teller bank, List<String> names, List<Body> bodies) {
+        return start(bank, names, bodies, false);
+    }
+
+    /**
+     * Starts one thread per name, each waiting at the gate: virtual threads if asked, since code
+     * that deadlocks on platform threads deadlocks on virtual ones too, and the report must name
+     * the cycle just as well.
+     */
+    static Crew start(Teller bank, List<String> names, List<Body> bodies, boolean virtual) {
         Crew crew = new Crew(bank, names.size());
         for (int i = 0; i < names.size(); i++) {
             Body body = bodies.get(i);
             String name = names.get(i);
-            crew.threads.add(Thread.ofPlatform().daemon(true).name(name).start(() -> {
+            Thread.Builder builder = virtual ? Thread.ofVirtual().name(name) : Thread.ofPlatform().daemon(true).name(name);
+            crew.threads.add(builder.start(() -> {
                 crew.ready.countDown();
                 try {
                     crew.gate.await();

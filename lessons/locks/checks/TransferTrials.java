@@ -86,14 +86,22 @@ final class TransferTrials {
      */
     void oppositeDirections() {
         int each = 150;
-        Duration pair = oppositeStage(new int[][] {{0, 1}, {1, 0}, {0, 1}, {1, 0}}, 2, each);
-        Duration ring = oppositeStage(new int[][] {{0, 1}, {1, 2}, {2, 0}}, 3, each);
+        Duration pair = oppositeStage(new int[][] {{0, 1}, {1, 0}, {0, 1}, {1, 0}}, 2, each, false);
+        Duration ring = oppositeStage(new int[][] {{0, 1}, {1, 2}, {2, 0}}, 3, each, false);
         CheckReport.note(Words.count(4L * each) + " transfers both ways between two accounts on 4 threads ("
                 + Words.duration(pair) + "), then " + Words.count(3L * each) + " round a ring of three accounts ("
                 + Words.duration(ring) + "), pausing after every lock taken: no deadlock");
     }
 
-    private Duration oppositeStage(int[][] routes, int accounts, int each) {
+    /** The same two-account stage on virtual threads: a lock order protects them just the same. */
+    void oppositeDirectionsOnVirtualThreads() {
+        int each = 150;
+        Duration pair = oppositeStage(new int[][] {{0, 1}, {1, 0}, {0, 1}, {1, 0}}, 2, each, true);
+        CheckReport.note(Words.count(4L * each) + " transfers both ways between two accounts on 4 virtual threads ("
+                + Words.duration(pair) + "), pausing after every lock taken: no deadlock");
+    }
+
+    private Duration oppositeStage(int[][] routes, int accounts, int each, boolean virtual) {
         long[] balances = new long[accounts];
         Arrays.fill(balances, 1_000_000);
         Teller bank = opening.open(new Watch().widen(), balances);
@@ -104,7 +112,8 @@ final class TransferTrials {
             int thread = i;
             int from = routes[i][0];
             int to = routes[i][1];
-            names.add("transfers " + from + "->" + to + (accounts == 2 ? " #" + (i / 2 + 1) : ""));
+            names.add((virtual ? "virtual " : "") + "transfers " + from + "->" + to
+                    + (accounts == 2 ? " #" + (i / 2 + 1) : ""));
             bodies.add(() -> {
                 for (int k = 0; k < each; k++) {
                     ledger.transfer(bank, thread, from, to, ThreadLocalRandom.current().nextLong(1, 101));
@@ -112,7 +121,7 @@ final class TransferTrials {
             });
         }
         long start = System.nanoTime();
-        Crew.start(bank, names, bodies).open().finish(RUN_LIMIT,
+        Crew.start(bank, names, bodies, virtual).open().finish(RUN_LIMIT,
                 new Progress(ledger.done::sum, (long) each * routes.length, "transfers"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!ledger.refused.isEmpty()) {

@@ -25,14 +25,21 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
 
     public static ThreadSnapshot take() {
         Map<Long, ThreadRecord> byId = new LinkedHashMap<>();
-        for (ThreadRecord platform : platformThreads()) {
-            byId.put(platform.id(), platform);
+        List<ThreadRecord> platform = platformThreads();
+        for (ThreadRecord thread : platform) {
+            byId.put(thread.id(), thread);
         }
-        for (ThreadRecord dumped : VirtualThreadDump.take()) {
+        // JDK 25's JSON thread dump can crash the JVM (SIGSEGV in its virtual thread snapshot)
+        // when it meets virtual threads busy on their carriers: seen with virtual threads that
+        // take and release locks by the thousand. Virtual threads stuck in a deadlock are parked
+        // (or, pinned, blocked on a carrier that uses no processor time), so the dump is taken
+        // only while no carrier is running, and a deadlock is still found.
+        List<ThreadRecord> dumps = VirtualThreads.busy(platform) ? List.of() : VirtualThreadDump.take();
+        for (ThreadRecord dumped : dumps) {
             if (dumped.virtual()) {
                 byId.putIfAbsent(dumped.id(), dumped);
             } else {
-                byId.computeIfPresent(dumped.id(), (id, platform) -> blockedAsDumped(platform, dumped));
+                byId.computeIfPresent(dumped.id(), (id, known) -> blockedAsDumped(known, dumped));
             }
         }
         return new ThreadSnapshot(ownersResolved(new ArrayList<>(byId.values())));
