@@ -235,8 +235,13 @@ public final class CourseValidator {
         if (s.missing() != null) {
             return null;
         }
-        List<String> only = s.kind() == Submission.Kind.WRONG ? List.of(s.wrong().caughtBy()) : List.of();
-        return grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(), only);
+        if (s.kind() != Submission.Kind.WRONG) {
+            return gradeFully(s);
+        }
+        Verdict own = grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(),
+                List.of(s.wrong().caughtBy()));
+        // Not caught by its own check: all checks then, to say which one does catch it, if any.
+        return s.asExpected(own) ? own : gradeFully(s);
     }
 
     private Verdict gradeFully(Submission s) {
