@@ -60,6 +60,8 @@ final class SideBySide {
      * five gradings just after) gets its chance, and serial code stays serial.
      */
     private static final int CONFIRM_ROUNDS = 10;
+    /** A failure needs a reference at least this fast: below it, "too slow" is within the noise. */
+    private static final double FAIL_NEEDS_REFERENCE = 1.5;
     /** No new round starts after this much time once MIN_ROUNDS ran, to keep a busy machine's grading short. */
     private static final Duration BUDGET = Duration.ofSeconds(3);
     /** ...nor after this much, however many ran: on a crowded machine one round can take seconds. */
@@ -271,6 +273,16 @@ final class SideBySide {
             throw inconclusive(starterName + ", whose threads only take turns, seemed to reach "
                     + Words.times(starterSpeedup) + ": timings this noisy cannot tell serial code from parallel",
                     sideBySide);
+        }
+        if (judgement.status() == SpeedupRule.Status.FAIL && judgement.referenceSpeedup() < FAIL_NEEDS_REFERENCE
+                && judgement.candidateSpeedup() >= 1) {
+            // Measured on a quiet but shared machine: a correct solution at 1.17x against a 1.18x
+            // bar, the reference at 1.35x. With so little room the bar sits inside the noise. Code
+            // slower than one thread while the reference gains is slow whatever the noise.
+            throw inconclusive("yours reached " + Words.times(judgement.candidateSpeedup()) + " where "
+                    + Words.times(judgement.required()) + " is required, but the parallel reference itself reached only "
+                    + Words.times(judgement.referenceSpeedup()) + ", too little room to tell a slow solution from a "
+                    + "crowded machine", sideBySide);
         }
         if (judgement.status() == SpeedupRule.Status.FAIL && done < CONFIRM_ROUNDS) {
             // Measured: a correct solution at 1.32x against a 1.39x bar, with the second core
