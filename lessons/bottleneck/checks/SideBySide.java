@@ -212,15 +212,23 @@ final class SideBySide {
 
     /** Whether the two baselines disagree, or the reference shows too little, for any verdict. */
     private static boolean tooNoisy(long[] best) {
-        long base = Math.min(best[BASE], best[BASE_AGAIN]);
-        double disagreement = (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, base) - 1;
-        double referenceSpeedup = (double) base / Math.max(1, best[REF]);
-        return disagreement > BASELINE_AGREEMENT || referenceSpeedup < SpeedupRule.DEFAULT.minimumReference();
+        double referenceSpeedup = (double) fasterBaseline(best) / Math.max(1, best[REF]);
+        return disagreement(best) > BASELINE_AGREEMENT || referenceSpeedup < SpeedupRule.DEFAULT.minimumReference();
+    }
+
+    /** The better of the two one-thread baselines' best times. */
+    private static long fasterBaseline(long[] best) {
+        return Math.min(best[BASE], best[BASE_AGAIN]);
+    }
+
+    /** How much slower the worse baseline was than the better: 0.1 means 10 %. */
+    private static double disagreement(long[] best) {
+        return (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, fasterBaseline(best)) - 1;
     }
 
     /** Whether the best times so far would fail the candidate: then a few more rounds come first. */
     private static boolean wouldFail(long[] best) {
-        Duration base = Duration.ofNanos(Math.min(best[BASE], best[BASE_AGAIN]));
+        Duration base = Duration.ofNanos(fasterBaseline(best));
         return SpeedupRule.DEFAULT.judge(base, Duration.ofNanos(best[REF]), Duration.ofNanos(best[CAND]),
                 Runtime.getRuntime().availableProcessors()).status() == SpeedupRule.Status.FAIL;
     }
@@ -233,8 +241,8 @@ final class SideBySide {
 
     private void judge(long[] best, int done, String rounds) {
         int cores = Runtime.getRuntime().availableProcessors();
-        long baseNanos = Math.min(best[BASE], best[BASE_AGAIN]);
-        double disagreement = (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, baseNanos) - 1;
+        long baseNanos = fasterBaseline(best);
+        double disagreement = disagreement(best);
         Duration base = Duration.ofNanos(baseNanos);
         Duration ref = Duration.ofNanos(best[REF]);
         Duration starter = Duration.ofNanos(best[STARTER]);

@@ -124,6 +124,35 @@ public final class Primes {
     }
 
     /**
+     * How many primes are below {@code below}, on {@code threads} daemon threads given one range of
+     * equal cost each ({@link #splitByCost}), started together and joined together: the shape of
+     * a split-the-range exercise, as a reference that a briefly taken core slows as much as it
+     * slows the student's.
+     */
+    public static int countOneRangePerThread(int below, int threads) {
+        List<Range> ranges = splitByCost(0, Math.max(0, below), threads);
+        int[] counts = new int[ranges.size()];
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            int slot = i;
+            Range range = ranges.get(i);
+            workers.add(Thread.ofPlatform().daemon(true).name("primes-reference-" + i)
+                    .start(() -> counts[slot] = countInRange(range.from(), range.to())));
+        }
+        int total = 0;
+        try {
+            for (int i = 0; i < workers.size(); i++) {
+                workers.get(i).join();
+                total += counts[i]; // join() made the worker's write visible
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting primes", e);
+        }
+        return total;
+    }
+
+    /**
      * The estimated cost of testing every number in {@code [from, to)}, in arbitrary units: the
      * integral of {@code sqrt(x)}, that is {@code to^1.5 - from^1.5}. It ignores that most
      * composites are rejected early (which makes real cost grow a little slower, by a factor of

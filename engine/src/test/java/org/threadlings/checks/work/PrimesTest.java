@@ -49,6 +49,7 @@ class PrimesTest {
             int expected = Primes.countBySieve(below);
             assertEquals(expected, Primes.countSequentially(below), "below " + below);
             assertEquals(expected, Primes.countWithPool(below, 1 + random.nextInt(5)), "below " + below);
+            assertEquals(expected, Primes.countOneRangePerThread(below, 1 + random.nextInt(5)), "below " + below);
         }
         assertEquals(78_498, Primes.countInParallel(1_000_000));
     }
