@@ -57,8 +57,13 @@ public final class SandboxProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the child still runs. The process object alone lags: it learns of an exit only when
+     * its reaper thread has collected it, so a child killed a moment ago still looked alive.
+     * The operating system's view is asked too, and a zombie (exited, not yet collected) is dead.
+     */
     public boolean isAlive() {
-        return process.isAlive();
+        return process.isAlive() && process.toHandle().isAlive() && !ProcFs.isZombie(process.pid());
     }
 
     /** Waits up to {@code timeout}; true if the child has exited. */
