@@ -45,12 +45,12 @@ class AuthoringIT {
 
     @Test
     void every_command_takes_its_course_from_the_option_or_the_environment() throws Exception {
-        Path course = Courses.copyOfCourse(temp); // lists the race lesson alone: the real course lists more
+        Path course = Courses.copyOfCourse(temp); // the tests' course, one lesson: the real course lists more
 
         RunScript.Run byVariable = RunScript.runWith(Map.of("THREADLINGS_COURSE", course.toString()), "list");
         RunScript.Run byOption = RunScript.runWith(Map.of("THREADLINGS_COURSE", temp.resolve("nowhere").toString()),
                 "list", "--course", course.toString());
-        RunScript.Run real = RunScript.run("list");
+        RunScript.Run real = RunScript.run("--course", RunScript.ROOT.toString(), "list");
 
         assertEquals(0, byVariable.exitCode(), byVariable.all());
         assertEquals(0, byOption.exitCode(), byOption.all());

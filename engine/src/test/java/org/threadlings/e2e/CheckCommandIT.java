@@ -41,7 +41,7 @@ class CheckCommandIT {
 
     @Test
     void no_solution_fails_and_an_unjudged_one_says_why() throws Exception {
-        RunScript.Run run = RunScript.run("check", "--all", "--exercises", RunScript.ROOT.resolve("solutions").toString());
+        RunScript.Run run = RunScript.run("check", "--all", "--exercises", Courses.fixture().resolve("solutions").toString());
 
         // Every lesson of the course, however many there are by now. A correct solution never
         // fails; a speed-up the machine could not judge (the suite shares the cores with the
@@ -82,7 +82,7 @@ class CheckCommandIT {
     void junit_xml_is_written_for_ci() throws Exception {
         Path reports = temp.resolve("reports");
         RunScript.Run run = RunScript.run("check", "counter-lock", "--junit-xml", reports.toString(),
-                "--exercises", RunScript.ROOT.resolve("solutions").toString());
+                "--exercises", Courses.fixture().resolve("solutions").toString());
 
         assertEquals(0, run.exitCode(), run.all());
         try (Stream<Path> files = Files.list(reports)) {

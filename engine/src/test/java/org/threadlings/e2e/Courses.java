@@ -5,15 +5,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.threadlings.workspace.StarterStore;
 import org.threadlings.workspace.Workspace;
 
-/** Folders for end-to-end tests: the original starters, edited copies, whole course copies. */
+/**
+ * Folders for the tests: the original starters, edited copies, whole course copies. They come
+ * from the tests' own course, {@code engine/src/test/course}: one lesson, a frozen copy of the
+ * race lesson, so that the real course can change without changing what these tests see.
+ */
 public final class Courses {
 
     private Courses() {
+    }
+
+    /** The tests' own course, in the source tree: read it, never write to it. */
+    public static Path fixture() {
+        return RunScript.ROOT.resolve("engine/src/test/course");
     }
 
     /** The repository: the folder with run.sh, above the working directory. */
@@ -21,9 +31,9 @@ public final class Courses {
         return RunScript.ROOT;
     }
 
-    /** The original starters of the repository's course, whatever has been done to exercises/. */
+    /** The original starters of the tests' course. */
     static Path originalStarters(Path into) throws IOException, StarterStore.MissingOriginal {
-        StarterStore starters = new StarterStore(new Workspace(RunScript.ROOT));
+        StarterStore starters = new StarterStore(new Workspace(fixture()));
         for (String file : starters.lock().keySet()) {
             Path target = into.resolve(file);
             Files.createDirectories(target.getParent());
@@ -39,18 +49,22 @@ public final class Courses {
         return into;
     }
 
-    /**
-     * A copy of the course (lessons, exercises, solutions) that a test may change at will. Its
-     * course.yaml lists the race lesson alone: the tests are written against that lesson, and
-     * lessons added to the course must not change what they see.
-     */
+    /** A copy of the tests' course (lessons, exercises, solutions) that a test may change at will. */
     public static Path copyOfCourse(Path into) throws IOException, StarterStore.MissingOriginal {
         for (String dir : List.of("lessons", "solutions")) {
-            copyTree(RunScript.ROOT.resolve(dir), into.resolve(dir));
+            copyTree(fixture().resolve(dir), into.resolve(dir));
         }
         originalStarters(into.resolve("exercises"));
-        Files.writeString(into.resolve("lessons/course.yaml"), "format: 1\ntitle: Threadlings\nlessons:\n  - races\n");
         return into;
+    }
+
+    /** Deletes a folder and everything in it, as far as it can. */
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

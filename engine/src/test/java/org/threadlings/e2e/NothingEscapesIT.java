@@ -170,6 +170,7 @@ class NothingEscapesIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().put("THREADLINGS_COURSE", RunScript.defaultCourse().toString());
         return builder.start();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.threadlings.workspace.StarterStore;
 
 /** Runs {@code ./run.sh} from the repository the way a student types it, and captures what it printed. */
 final class RunScript {
@@ -22,6 +23,8 @@ final class RunScript {
     }
 
     static final Path ROOT = findRoot();
+    /** The course of runs that name none: a copy of the tests' own, made on first use. */
+    private static Path defaultCourse;
 
     private RunScript() {
     }
@@ -58,6 +61,7 @@ final class RunScript {
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().put("NO_COLOR", "1");
+            builder.environment().put("THREADLINGS_COURSE", defaultCourse().toString()); // --course overrides it
             builder.environment().putAll(environment);
             Instant start = Instant.now();
             Process process = builder.start();
@@ -73,6 +77,25 @@ final class RunScript {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The course a run works on unless it says otherwise: a copy of the tests' course in a
+     * temporary folder, so that progress and backups written by a run land there and the
+     * fixture in the source tree stays as it is.
+     */
+    static synchronized Path defaultCourse() throws IOException {
+        if (defaultCourse == null) {
+            Path dir = Files.createTempDirectory("threadlings-course");
+            try {
+                Courses.copyOfCourse(dir);
+            } catch (StarterStore.MissingOriginal e) {
+                throw new IOException("the tests' course is incomplete: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Courses.deleteTree(dir)));
+            defaultCourse = dir;
+        }
+        return defaultCourse;
     }
 
     private static Path findRoot() {

@@ -253,10 +253,17 @@ class CourseLoaderTest {
     void realCourse() throws CourseFormatException {
         // Tests run in the engine module's folder; the course is the repository around it.
         Course course = new CourseLoader(Path.of("..")).load();
+        assertFalse(course.lessons().isEmpty());
+        course.lessons().forEach(lesson -> assertFalse(lesson.exercises().isEmpty(), lesson.id()));
+    }
+
+    @Test
+    @DisplayName("the tests' own course loads, with JVM options shared through a YAML anchor")
+    void testsCourse() throws CourseFormatException {
+        Course course = new CourseLoader(Path.of("src/test/course")).load();
         Lesson races = course.lesson("races").orElseThrow();
         assertEquals(List.of("counter-synchronized", "counter-atomic", "counter-lock"),
                 races.exercises().stream().map(Exercise::id).toList());
-        // The race lesson shares its JVM options through a YAML anchor.
         List<String> racy = races.exercises().get(0).jvmOptions();
         assertFalse(racy.isEmpty());
         races.exercises().forEach(e -> assertEquals(racy, e.jvmOptions(), e.id()));

@@ -42,7 +42,8 @@ import org.threadlings.workspace.Reset;
  */
 final class ScriptedCoursework implements Coursework {
 
-    static final Path ROOT = findRoot();
+    /** The tests' own course: one lesson, a frozen copy of the race lesson. */
+    static final Path ROOT = findRoot().resolve("engine/src/test/course");
 
     private volatile Course course;
     private final Path exercisesDir;
@@ -65,18 +66,9 @@ final class ScriptedCoursework implements Coursework {
     }
 
     private ScriptedCoursework(Path root, Path exercisesDir, Path watchedRoot) throws Exception {
-        course = racesAlone(new CourseLoader(root).load());
+        course = new CourseLoader(root).load();
         this.exercisesDir = exercisesDir;
         this.courseRoot = watchedRoot;
-    }
-
-    /**
-     * The race lesson alone: the screens tested are written against it, and lessons added to the
-     * course must not change what they show.
-     */
-    static Course racesAlone(Course whole) {
-        return new Course(whole.lessonsDir(), whole.title(),
-                whole.lessons().stream().filter(lesson -> lesson.id().equals("races")).toList());
     }
 
     /** The course in {@code courseRoot} (lessons/, solutions/, exercises/), whose lessons may be edited. */
@@ -102,7 +94,7 @@ final class ScriptedCoursework implements Coursework {
         if (courseRoot == null) {
             throw new IllegalStateException("this course was made in the test and has no files to load");
         }
-        return racesAlone(new CourseLoader(courseRoot).load());
+        return new CourseLoader(courseRoot).load();
     }
 
     @Override
