@@ -15,10 +15,12 @@ import org.threadlings.checks.Words;
 import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
+import org.threadlings.course.Lesson;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
 import org.threadlings.validation.PendingSolution;
 import org.threadlings.validation.ValidationTable;
+import org.threadlings.tui.WideCode;
 import org.threadlings.workspace.CheckLock;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.Verdict;
@@ -33,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
         "its checks, every solution passes them, every known-wrong answer is caught by the check meant",
         "for it, and every example compiles."})
 final class ValidateCommand implements Callable<Integer> {
+
+    /** The terminal width lessons are written for: code must fit the lesson reader at this width. */
+    private static final int STUDENT_COLUMNS = 80;
 
     @ParentCommand
     ThreadlingsCommand root;
@@ -64,6 +69,19 @@ final class ValidateCommand implements Callable<Integer> {
         console.println("Lesson files: OK (" + Words.plural(course.lessons().size(), "lesson", "lessons") + ", "
                 + Words.plural(course.exercises().count(), "exercise", "exercises") + ", "
                 + Words.plural(course.examples().count(), "example", "examples") + ").");
+        long wideCode = 0;
+        for (Lesson lesson : course.lessons()) {
+            if (!only.isEmpty() && exercises.stream().noneMatch(e -> e.lessonId().equals(lesson.id()))) {
+                continue;
+            }
+            for (WideCode.Line line : WideCode.in(course.lessonsDir().resolve(lesson.id()), STUDENT_COLUMNS)) {
+                mark(console, false, session.workspace().root().toAbsolutePath().relativize(line.file().toAbsolutePath()) + ":" + line.number() + ":"
+                        + (WideCode.room(STUDENT_COLUMNS) + 1) + ": this code line is " + line.width()
+                        + " columns wide; at " + STUDENT_COLUMNS + " columns the lesson reader shows "
+                        + WideCode.room(STUDENT_COLUMNS) + " and continues the rest on the next line. Shorten it.");
+                wideCode++;
+            }
+        }
         long changedChecks = 0;
         CheckLock lock = new CheckLock(session.workspace());
         for (Path check : exercises.stream().flatMap(e -> e.checks().stream()).distinct().toList()) {
@@ -93,7 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
                                 + " again, alone: their results while others ran beside them were not as expected…");
                     }
                 });
-        long broken = changedChecks + reports.stream().filter(r -> !r.consistent()).count();
+        long broken = wideCode + changedChecks + reports.stream().filter(r -> !r.consistent()).count();
         for (Example example : course.examples().filter(e -> only.isEmpty() || only.contains(e.lessonId())
                 || exercises.stream().anyMatch(x -> x.lessonId().equals(e.lessonId()))).toList()) {
             CourseValidator.ExampleReport report = validator.validate(example, course);
