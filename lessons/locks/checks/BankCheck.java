@@ -1,6 +1,7 @@
 package locks.checks;
 
 import locks.Bank;
+import locks.BankBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -13,19 +14,19 @@ class BankCheck {
                     + "through: wait for the locks (lock()), never give up."));
 
     static Teller open(Watch watch, long... balances) {
-        Bank bank = new Bank(new Bank.Audit() {
+        Bank bank = new Bank(new BankBase.Audit() {
             @Override
-            public void asking(Bank.Account account) {
+            public void asking(BankBase.Account account) {
                 watch.asking(account.id());
             }
 
             @Override
-            public void locked(Bank.Account account) {
+            public void locked(BankBase.Account account) {
                 watch.locked(account.id());
             }
 
             @Override
-            public void moving(Bank.Account account, long delta) {
+            public void moving(BankBase.Account account, long delta) {
                 watch.moving(account.id(), delta);
             }
         }, balances);

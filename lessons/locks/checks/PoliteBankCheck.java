@@ -3,6 +3,7 @@ package locks.checks;
 import java.util.ArrayList;
 import java.util.List;
 import locks.PoliteBank;
+import locks.PoliteBankBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,19 +24,19 @@ class PoliteBankCheck {
                     + "and try the whole transfer again, until it goes through."));
 
     static Teller open(Watch watch, long... balances) {
-        PoliteBank bank = new PoliteBank(new PoliteBank.Audit() {
+        PoliteBank bank = new PoliteBank(new PoliteBankBase.Audit() {
             @Override
-            public void asking(PoliteBank.Account account) {
+            public void asking(PoliteBankBase.Account account) {
                 watch.asking(account.id());
             }
 
             @Override
-            public void locked(PoliteBank.Account account) {
+            public void locked(PoliteBankBase.Account account) {
                 watch.locked(account.id());
             }
 
             @Override
-            public void moving(PoliteBank.Account account, long delta) {
+            public void moving(PoliteBankBase.Account account, long delta) {
                 watch.moving(account.id(), delta);
             }
         }, balances);
@@ -120,7 +121,7 @@ class PoliteBankCheck {
     void usesTryLock() {
         Structure structure = Structure.of(PoliteBank.class).mustNotUseSynchronized("This exercise avoids the "
                 + "deadlock with tryLock and back-off; synchronized cannot be tried with a timeout.");
-        List<String> tries = new ArrayList<>(structure.callsTo("locks.PoliteBank$AccountLock", "tryLock"));
+        List<String> tries = new ArrayList<>(structure.callsTo("locks.PoliteBankBase$AccountLock", "tryLock"));
         tries.addAll(structure.callsTo("java.util.concurrent.locks.Lock", "tryLock"));
         if (tries.isEmpty()) {
             throw new AssertionFailedError("PoliteBank.transfer() never calls tryLock on an account's lock. It works, "

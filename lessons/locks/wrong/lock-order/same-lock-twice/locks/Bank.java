@@ -2,9 +2,6 @@ package locks;
 
 // Known-wrong answer: the second lock is always "to"; when to has the lower id it is locked twice (reentrancy hides it) and "from" never
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-
 /*
  * Exercise lock-order -- transfers between accounts that cannot deadlock.
  *
@@ -17,25 +14,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * Keep the rest as it is: both locks held while the money moves, the balance checked under the
  * locks, and nothing shared between transfers that share no account (no lock for the whole bank).
  *
- * Edit transfer() only. The code below the line "Given" is the bank's plumbing: the checks watch
- * the accounts' locks through it, so leave it as it is.
+ * Edit transfer() in this file. BankBase.java, the other file of this exercise, is given: it
+ * holds the accounts and their locks, which Bank inherits, and the checks watch the locks
+ * through it, so leave it as it is.
  *
  *   ./run.sh check lock-order     grade it
  *   ./run.sh hint lock-order      one hint at a time
  */
-public final class Bank {
+public final class Bank extends BankBase {
 
-    private final Account[] accounts;
-
+    // Constructors are not inherited: these two only hand the opening balances to BankBase.
     public Bank(long... openingBalances) {
-        this(Audit.NONE, openingBalances);
+        super(Audit.NONE, openingBalances);
     }
 
     public Bank(Audit audit, long... openingBalances) {
-        accounts = new Account[openingBalances.length];
-        for (int id = 0; id < openingBalances.length; id++) {
-            accounts[id] = new Account(id, openingBalances[id], audit);
-        }
+        super(audit, openingBalances);
     }
 
     /**
@@ -63,149 +57,6 @@ public final class Bank {
             }
         } finally {
             first.lock.unlock();
-        }
-    }
-
-    // ---- Given: no need to change anything below. ------------------------------------------
-
-    /** The current balance of one account, read under its lock. */
-    public long balance(int id) {
-        Account account = accounts[id];
-        account.lock.lock();
-        try {
-            return account.balance;
-        } finally {
-            account.lock.unlock();
-        }
-    }
-
-    public int size() {
-        return accounts.length;
-    }
-
-    public Account account(int id) {
-        return accounts[id];
-    }
-
-    /** Watches the accounts. The checks plug in their own to see locks taken and money moved. */
-    public interface Audit {
-        Audit NONE = new Audit() {
-        };
-
-        /** Called by a thread about to ask for an account's lock. */
-        default void asking(Account account) {
-        }
-
-        /** Called by the thread that has just taken an account's lock. */
-        default void locked(Account account) {
-        }
-
-        /** Called just before an account's balance changes by {@code delta}. */
-        default void moving(Account account, long delta) {
-        }
-    }
-
-    /** One account: its id, its balance and the lock that guards the balance. */
-    public static final class Account {
-        private final int id;
-        final AccountLock lock;
-        long balance;
-        private final Audit audit;
-
-        Account(int id, long balance, Audit audit) {
-            this.id = id;
-            this.balance = balance;
-            this.audit = audit;
-            this.lock = new AccountLock(this, audit);
-        }
-
-        public int id() {
-            return id;
-        }
-
-        /** Whether the calling thread holds this account's lock. */
-        public boolean isLockedByCurrentThread() {
-            return lock.isHeldByCurrentThread();
-        }
-
-        /** Whether {@code thread} holds this account's lock. */
-        public boolean isHeldBy(Thread thread) {
-            return lock.owner() == thread;
-        }
-
-        /** Whether {@code thread} is waiting to take this account's lock. */
-        public boolean isWaitedForBy(Thread thread) {
-            return lock.hasQueuedThread(thread);
-        }
-
-        void withdraw(long amount) {
-            audit.moving(this, -amount);
-            balance -= amount;
-        }
-
-        void deposit(long amount) {
-            audit.moving(this, amount);
-            balance += amount;
-        }
-
-        @Override
-        public String toString() {
-            return "account " + id;
-        }
-    }
-
-    /** An account's lock: a ReentrantLock that tells the audit each time it is taken. */
-    static final class AccountLock extends ReentrantLock {
-        private static final long serialVersionUID = 1L;
-        private final transient Account account;
-        private final transient Audit audit;
-
-        AccountLock(Account account, Audit audit) {
-            this.account = account;
-            this.audit = audit;
-        }
-
-        @Override
-        public void lock() {
-            audit.asking(account);
-            super.lock();
-            audit.locked(account);
-        }
-
-        @Override
-        public void lockInterruptibly() throws InterruptedException {
-            audit.asking(account);
-            super.lockInterruptibly();
-            audit.locked(account);
-        }
-
-        @Override
-        public boolean tryLock() {
-            audit.asking(account);
-            boolean taken = super.tryLock();
-            if (taken) {
-                audit.locked(account);
-            }
-            return taken;
-        }
-
-        @Override
-        public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
-            audit.asking(account);
-            boolean taken = super.tryLock(timeout, unit);
-            if (taken) {
-                audit.locked(account);
-            }
-            return taken;
-        }
-
-        Thread owner() {
-            return getOwner();
-        }
-
-        @Override
-        public String toString() {
-            return "the lock of " + account;
         }
     }
 }
