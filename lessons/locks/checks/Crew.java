@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
@@ -85,8 +86,18 @@ final class Crew {
     }
 
     /** Waits for every thread; a deadlock, a hang or an exception in a thread fails the check. */
-    void finish(Duration timeout, Progress progress) {
-        Stuck stuck = new Stuck();
+    void finish(Duration timeout) {
+        finish(timeout, null, () -> 0);
+    }
+
+    /**
+     * As {@link #finish(Duration)}, and threads that hold an account's lock while no transfer
+     * finishes and no lock is taken ({@code locksTaken} counts them) fail it too: threads that
+     * back off and retry take locks again, so a count that moves means no one is stuck, however
+     * long transfers take on a crowded machine.
+     */
+    void finish(Duration timeout, Progress progress, LongSupplier locksTaken) {
+        Stuck stuck = new Stuck(locksTaken);
         try {
             Await.until(() -> threads.stream().noneMatch(Thread::isAlive) || progress != null && stuck.look(progress),
                     timeout, "the transfer threads to finish", progress);
@@ -95,7 +106,7 @@ final class Crew {
         }
         if (stuck.seen != null) {
             threads.forEach(Thread::interrupt); // tryLock and sleep answer an interrupt: let them go
-            throw new AssertionFailedError("No transfer finished for " + Words.duration(Stuck.FOR) + " ("
+            throw new AssertionFailedError("No transfer finished and no lock was taken for " + Words.duration(Stuck.FOR) + " ("
                     + Words.count(progress.done().getAsLong()) + " of " + Words.count(progress.total())
                     + " done), and at every look the unfinished threads were all waiting while some held an account's lock:\n"
                     + stuck.seen + "\nNo one gives up what it holds, so no one gets what it needs, "
@@ -114,20 +125,28 @@ final class Crew {
 
     /**
      * Threads that keep an account's lock while they wait for another, retrying or not: for a
-     * whole second no transfer finished, and at every look every unfinished thread was parked or
-     * asleep while some of them held an account's lock. A correct bank never looks like that: a thread that fails to get
-     * its second lock lets go of the first within its timeout, and a thread the machine starves
-     * of processor time shows as runnable, not waiting.
+     * whole second no transfer finished and no lock was taken, and at every look every unfinished
+     * thread was parked or asleep while some of them held an account's lock. A correct bank never
+     * looks like that for long: a thread that fails to get its second lock lets go of the first
+     * within its timeout and takes it again after its back-off. Thread states alone were not
+     * enough: on a crowded machine a thread whose timeout has passed still shows as waiting until
+     * it gets a processor, and a correct solution was once reported stuck.
      */
     private final class Stuck {
         static final Duration FOR = Duration.ofSeconds(1);
         private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final LongSupplier locksTaken;
         private long lastDone = -1;
         private long since;
         String seen;
 
+        Stuck(LongSupplier locksTaken) {
+            this.locksTaken = locksTaken;
+        }
+
         boolean look(Progress progress) {
-            long done = progress.done().getAsLong();
+            // Transfers finished and locks taken: either moving means someone is not stuck.
+            long done = progress.done().getAsLong() + locksTaken.getAsLong();
             long now = System.nanoTime();
             StringBuilder who = new StringBuilder();
             boolean holdAndWait = done == lastDone;

@@ -104,7 +104,8 @@ final class TransferTrials {
     private Duration oppositeStage(int[][] routes, int accounts, int each, boolean virtual) {
         long[] balances = new long[accounts];
         Arrays.fill(balances, 1_000_000);
-        Teller bank = opening.open(new Watch().widen(), balances);
+        Watch watch = new Watch().widen();
+        Teller bank = opening.open(watch, balances);
         Ledger ledger = new Ledger(balances, routes.length);
         List<String> names = new ArrayList<>();
         List<Crew.Body> bodies = new ArrayList<>();
@@ -122,7 +123,7 @@ final class TransferTrials {
         }
         long start = System.nanoTime();
         Crew.start(bank, names, bodies, virtual).open().finish(RUN_LIMIT,
-                new Progress(ledger.done::sum, (long) each * routes.length, "transfers"));
+                new Progress(ledger.done::sum, (long) each * routes.length, "transfers"), watch::taken);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!ledger.refused.isEmpty()) {
             throw new AssertionFailedError("The transfer " + ledger.refused.peek() + " returned false ("
@@ -149,7 +150,8 @@ final class TransferTrials {
             }
             trial.describe(Words.plural(threads, "thread", "threads") + " × " + Words.count(each) + " transfers among "
                     + accounts + " accounts, " + (scarce ? "little money (transfers may be refused)" : "plenty of money"));
-            Teller bank = opening.open(new Watch(), balances);
+            Watch watch = new Watch();
+            Teller bank = opening.open(watch, balances);
             Ledger ledger = new Ledger(balances, threads);
             List<String> names = new ArrayList<>();
             List<Crew.Body> bodies = new ArrayList<>();
@@ -166,7 +168,7 @@ final class TransferTrials {
                 });
             }
             Crew.start(bank, names, bodies).open().finish(RUN_LIMIT,
-                    new Progress(ledger.done::sum, (long) each * threads, "transfers"));
+                    new Progress(ledger.done::sum, (long) each * threads, "transfers"), watch::taken);
             if (!scarce && !ledger.refused.isEmpty()) {
                 throw new AssertionFailedError("The transfer " + ledger.refused.peek() + " returned false although "
                         + "every account held 1,000,000 and far less could ever leave it. " + advice.lostTransfer());
@@ -295,7 +297,7 @@ final class TransferTrials {
                 trial.uninformative("the second transfer was never seen waiting for a lock while the first was moving money");
             }
             watch.release();
-            crew.finish(RUN_LIMIT, null);
+            crew.finish(RUN_LIMIT);
             long total = Arrays.stream(balances).sum();
             long after = 0;
             for (int a = 0; a < accounts; a++) {
@@ -353,7 +355,7 @@ final class TransferTrials {
         Await.until(() -> watch.peak() >= 2 || evidence.look(crew.threads(), watch.moving())
                 || System.nanoTime() - patience >= 0, RUN_LIMIT, "two transfers to be moving money at once");
         watch.release();
-        crew.finish(RUN_LIMIT, null);
+        crew.finish(RUN_LIMIT);
         if (watch.peak() >= 2) {
             CheckReport.note(watch.peak() + " of " + pairs + " transfers between separate pairs of accounts were "
                     + "moving money at the same time");

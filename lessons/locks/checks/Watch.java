@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 
@@ -36,6 +37,7 @@ final class Watch {
     private volatile boolean released;
     private final AtomicReference<Thread> held = new AtomicReference<>();
     private final AtomicInteger inProgress = new AtomicInteger();
+    private final LongAdder taken = new LongAdder();
     private final AtomicInteger peak = new AtomicInteger();
     private final Set<Thread> moving = ConcurrentHashMap.newKeySet();
     private final Set<Thread> askedWhileHeld = ConcurrentHashMap.newKeySet();
@@ -77,9 +79,15 @@ final class Watch {
 
     /** The bank took an account's lock on the calling thread. */
     void locked(int account) {
+        taken.increment();
         if (widen) {
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000, 300_000));
         }
+    }
+
+    /** How many times an account's lock was taken so far: threads that back off and retry take locks again. */
+    long taken() {
+        return taken.sum();
     }
 
     /** The bank is about to change an account's balance, on the calling thread. */

@@ -23,7 +23,13 @@ public record Deadlock(List<Link> links) {
         links = List.copyOf(links);
     }
 
-    /** Every deadlock cycle in the snapshot, each reported once. */
+    /**
+     * Every deadlock cycle in the snapshot, each reported once. A thread in a timed wait (a
+     * {@code tryLock} with a timeout) is no part of one: it gives up by itself, and a cycle
+     * through it is a jam that clears. On a crowded machine such a jam can outlast any short
+     * confirmation, because a thread whose timeout has passed still shows as waiting until it
+     * gets a processor to run on.
+     */
     public static List<Deadlock> findAll(ThreadSnapshot snapshot) {
         List<Deadlock> cycles = new ArrayList<>();
         Set<Long> reported = new HashSet<>();
@@ -31,7 +37,7 @@ public record Deadlock(List<Link> links) {
             // Each thread waits for at most one lock, so following owners walks a single path.
             LinkedHashSet<Long> path = new LinkedHashSet<>();
             ThreadRecord current = start;
-            while (current != null && current.waitingFor() != null && current.owner() != -1
+            while (current != null && current.waitingFor() != null && current.owner() != -1 && !givesUp(current)
                     && !reported.contains(current.id()) && path.add(current.id())) {
                 current = snapshot.thread(current.owner()).orElse(null);
             }
@@ -48,6 +54,10 @@ public record Deadlock(List<Link> links) {
             }
         }
         return cycles;
+    }
+
+    private static boolean givesUp(ThreadRecord thread) {
+        return Thread.State.TIMED_WAITING.name().equals(thread.state());
     }
 
     /** Thread ids and locks: equal for the same deadlock seen in two snapshots. */

@@ -93,6 +93,18 @@ public final class DeadlockFixtures {
 
     /** A cycle over ReentrantLocks, taken with lockInterruptibly so {@link Stuck#release()} ends it. */
     public static Stuck reentrantLocks(IntFunction<Thread.Builder> kind, String prefix, int n) {
+        return reentrantLocks(kind, prefix, n, false);
+    }
+
+    /**
+     * The same cycle, but each thread asks for its second lock with {@code tryLock} and a timeout
+     * of minutes: a jam that clears by itself, not a deadlock.
+     */
+    public static Stuck timedReentrantLocks(IntFunction<Thread.Builder> kind, String prefix, int n) {
+        return reentrantLocks(kind, prefix, n, true);
+    }
+
+    private static Stuck reentrantLocks(IntFunction<Thread.Builder> kind, String prefix, int n, boolean timed) {
         List<Object> locks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             locks.add(new ReentrantLock());
@@ -108,9 +120,16 @@ public final class DeadlockFixtures {
                 first.lock();
                 try {
                     meet(allHoldOne);
-                    lines.set(index, nextLine());
-                    second.lockInterruptibly();
-                    second.unlock();
+                    if (timed) {
+                        lines.set(index, nextLine());
+                        if (second.tryLock(10, TimeUnit.MINUTES)) {
+                            second.unlock();
+                        }
+                    } else {
+                        lines.set(index, nextLine());
+                        second.lockInterruptibly();
+                        second.unlock();
+                    }
                 } catch (InterruptedException e) {
                     // released by the test
                 } finally {
