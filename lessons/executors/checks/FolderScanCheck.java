@@ -65,7 +65,8 @@ class FolderScanCheck {
                 }
                 expectResults(call, folder, report);
                 CheckReport.note(threads + " threads: " + Words.plural(report.results().size(), "file", "files")
-                        + ", " + Words.count(report.totalReadings()) + " readings, sum " + Words.count(report.totalSum()));
+                        + ", " + Words.count(report.totalReadings()) + " readings, sum "
+                        + Words.count(report.totalSum()));
             }
         }
     }
@@ -137,8 +138,9 @@ class FolderScanCheck {
             String call = "scan() of " + folder.describe() + " with " + threads + " threads";
             Set<Thread> workers = job.threads();
             if (workers.contains(caller)) {
-                throw new AssertionFailedError(call + " processed " + (workers.size() == 1 ? "every file" : "some files")
-                        + " on the calling thread itself, not on the pool. Submit one task per file, "
+                throw new AssertionFailedError(call + " processed "
+                        + (workers.size() == 1 ? "every file" : "some files") + " on the calling thread itself, "
+                        + "not on the pool. Submit one task per file, "
                         + "pool.submit(() -> job.process(file)), and only collect the Futures on the caller.");
             }
             if (workers.size() > threads) {

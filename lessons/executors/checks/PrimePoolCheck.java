@@ -263,8 +263,8 @@ class PrimePoolCheck {
             }
         }
         throw new Inconclusive("No verdict on the speed-up: counting primes below " + Words.count(TIMED_BELOW)
-                + " took " + Words.duration(baseline) + " on one thread (about 0.2 s on a quiet 2-core machine; to be timed within the time "
-                + "limit it must take at most " + Words.duration(SWAMPED) + ") and "
+                + " took " + Words.duration(baseline) + " on one thread (about 0.2 s on a quiet 2-core machine; "
+                + "to be timed within the time limit it must take at most " + Words.duration(SWAMPED) + ") and "
                 + Words.duration(reference) + " on a pool of " + cores + " (" + Words.times(gain) + "). The machine is "
                 + "too busy for a speed-up to show right now. Close other busy programs and run the check again.");
     }

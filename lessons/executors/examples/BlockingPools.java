@@ -30,9 +30,9 @@ public class BlockingPools {
                 () -> Executors.newFixedThreadPool(TASKS), Executors::newVirtualThreadPerTaskExecutor)) {
             run(maker, Duration.ofMillis(5));
         }
-        System.out.println("pool                                  time  speed-up over one thread");
-        time("newFixedThreadPool(" + cores + ")   (one per core)", () -> Executors.newFixedThreadPool(cores));
-        time("newFixedThreadPool(" + TASKS + ")  (one per task)", () -> Executors.newFixedThreadPool(TASKS));
+        System.out.printf("%-40s %7s  %s%n", "pool", "time", "speed-up over one thread");
+        time("newFixedThreadPool(" + cores + "), one per core", () -> Executors.newFixedThreadPool(cores));
+        time("newFixedThreadPool(" + TASKS + "), one per task", () -> Executors.newFixedThreadPool(TASKS));
         time("newVirtualThreadPerTaskExecutor()", Executors::newVirtualThreadPerTaskExecutor);
         System.out.println();
         completionOrder();
@@ -47,7 +47,7 @@ public class BlockingPools {
         run(maker, WAIT);
         double seconds = (System.nanoTime() - start) / 1e9;
         double oneThread = TASKS * WAIT.toMillis() / 1000.0;
-        System.out.printf("%-36s %5.2f s  %5.1fx%n", name, seconds, oneThread / seconds);
+        System.out.printf("%-40s %5.2f s  %5.1fx%n", name, seconds, oneThread / seconds);
     }
 
     static void run(PoolMaker maker, Duration wait) throws Exception {

@@ -62,14 +62,15 @@ public class PoolRules {
                 int task = i;
                 try {
                     pool.execute(() -> {
-                        System.out.printf("   task %d runs on %-6s at %4d ms%n", task, Thread.currentThread().getName(),
-                                (System.nanoTime() - start) / 1_000_000);
+                        System.out.printf("   task %d runs on %-6s at %4d ms%n", task,
+                                Thread.currentThread().getName(), (System.nanoTime() - start) / 1_000_000);
                         sleep(200);
                     });
-                    System.out.printf("   submitted task %d at %4d ms%n", task, (System.nanoTime() - start) / 1_000_000);
+                    System.out.printf("   submitted task %d at %4d ms%n", task,
+                            (System.nanoTime() - start) / 1_000_000);
                 } catch (RejectedExecutionException e) {
-                    System.out.printf("   task %d rejected at %4d ms: %s%n", task, (System.nanoTime() - start) / 1_000_000,
-                            e.getClass().getSimpleName());
+                    System.out.printf("   task %d rejected at %4d ms: %s%n", task,
+                            (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
                 }
             }
         } finally {
