@@ -93,8 +93,8 @@ public class BlockingPools {
                 System.out.printf("  %-32s %s%n", submitted.get(i), completed.get(i));
             }
         }
-        System.out.println("In submission order the 100 ms result waits behind the 500 ms one; take() hands each");
-        System.out.println("result over as soon as its task ends.");
+        System.out.println("In submission order the 100 ms result waits behind the 500 ms one;");
+        System.out.println("take() hands each result over as soon as its task ends.");
     }
 
     static Callable<String> task(int ms) {
