@@ -43,6 +43,14 @@ class FolderScanCheck {
     /** A correct scan of these folders takes well under a second; this only stops code that never returns. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    /**
+     * How long a watched task waits for company before it goes on alone. Tasks that run side by
+     * side meet at once; the wait only matters on a machine so busy that a second pool thread is
+     * not scheduled for a while, and there a longer wait avoids a false "one at a time". Code
+     * that runs tasks one after another pays it once per task (12 tasks: 6 s).
+     */
+    private static final Duration PROBE_PATIENCE = Duration.ofMillis(500);
+
     /** A shut-down pool's idle threads end within milliseconds; one never shut down waits for ever. */
     private static final Duration THREADS_GONE_WITHIN = Duration.ofSeconds(2);
 
@@ -132,7 +140,7 @@ class FolderScanCheck {
     void filesInFlightTogether() throws Exception {
         int threads = 3;
         try (Folder folder = Folder.create(12, 2, List.of())) {
-            ParallelismProbe probe = ParallelismProbe.expecting(threads);
+            ParallelismProbe probe = ParallelismProbe.expecting(threads).patience(PROBE_PATIENCE);
             Watched job = new Watched(probe);
             Thread caller = callerOf(folder, job, threads);
             String call = "scan() of " + folder.describe() + " with " + threads + " threads";
@@ -151,7 +159,8 @@ class FolderScanCheck {
             probe.assertConcurrent(2, workers.size() == 1
                     ? "One thread processed every file: a pool of one thread runs tasks one after another. Make "
                     + "the pool with Executors.newFixedThreadPool(threads, factory)."
-                    : "The files were processed one after another, each waiting 200 ms for company in vain: that "
+                    : "The files were processed one after another, each waiting "
+                    + Words.duration(PROBE_PATIENCE) + " for company in vain: that "
                     + "is what get() right after each submit() does. Submit every file in one loop, keep the "
                     + "Futures (next to their files), and call get() on them in a second loop.");
         }
@@ -326,7 +335,7 @@ class FolderScanCheck {
 
     /**
      * A temporary folder of reading files meter-01.txt, meter-02.txt, ...: the first {@code large}
-     * hold 150,000 readings each, the others a few hundred (one is empty). The files at the given
+     * hold 80,000 readings each (about 470 KB), the others a few hundred (one is empty). The files at the given
      * positions (0-based, in name order) fail: the first not UTF-8, the second with a line that
      * is not a number. Deleted on close.
      */
@@ -349,7 +358,7 @@ class FolderScanCheck {
                     failing.add(name);
                     continue;
                 }
-                int count = i < large ? 150_000 : i == files - 1 ? 0 : random.nextInt(50, 400);
+                int count = i < large ? 80_000 : i == files - 1 ? 0 : random.nextInt(50, 400);
                 StringBuilder text = new StringBuilder(count * 7);
                 long sum = 0;
                 for (int k = 0; k < count; k++) {

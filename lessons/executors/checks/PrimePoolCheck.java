@@ -37,6 +37,14 @@ class PrimePoolCheck {
     /** A correct count below 300,000 takes milliseconds; this only stops code that never returns. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    /**
+     * How long a watched task waits for company before it goes on alone. Tasks that run side by
+     * side meet at once; the wait only matters on a machine so busy that a second pool thread is
+     * not scheduled for a while, and there a longer wait avoids a false "one at a time". Code
+     * that runs tasks one after another pays it once per task (12 tasks: 6 s).
+     */
+    private static final Duration PROBE_PATIENCE = Duration.ofMillis(500);
+
     /** A shut-down pool's idle threads end within milliseconds; one never shut down waits for ever. */
     private static final Duration THREADS_GONE_WITHIN = Duration.ofSeconds(2);
 
@@ -116,7 +124,7 @@ class PrimePoolCheck {
     void partsRunTogether() throws Exception {
         partsSeenTogether = false;
         seenBefore = "the count did not come out right";
-        ParallelismProbe probe = ParallelismProbe.expecting(WATCHED_THREADS);
+        ParallelismProbe probe = ParallelismProbe.expecting(WATCHED_THREADS).patience(PROBE_PATIENCE);
         Watched pool = new Watched(probe);
         Thread caller = call(pool, WATCHED_BELOW, WATCHED_THREADS);
         String call = "count(" + Words.count(WATCHED_BELOW) + ", " + WATCHED_THREADS + ")";
@@ -141,7 +149,7 @@ class PrimePoolCheck {
                 ? "One thread did all the work: a pool of one thread (newSingleThreadExecutor, or "
                 + "newFixedThreadPool(1)) runs tasks one after another. Make the pool with "
                 + "Executors.newFixedThreadPool(threads)."
-                : "The parts ran one after another, each waiting " + Words.duration(Duration.ofMillis(200))
+                : "The parts ran one after another, each waiting " + Words.duration(PROBE_PATIENCE)
                 + " for company in vain: that is what get() right after each submit() does, since get() waits "
                 + "for that task to finish before the next one is even submitted. Submit every part in one loop, "
                 + "keep the Futures in a list, and call get() on them in a second loop.";
