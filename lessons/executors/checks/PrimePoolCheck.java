@@ -267,8 +267,8 @@ class PrimePoolCheck {
             if (baseline.compareTo(SWAMPED) <= 0 && gain >= 1.15) {
                 return;
             }
-            if (baseline.compareTo(SWAMPED.multipliedBy(3)) > 0) {
-                break; // hopeless: more tries would only spend the time limit
+            if (attempt > 0 && baseline.compareTo(SWAMPED.multipliedBy(3)) > 0) {
+                break; // hopeless once warm: more tries would only spend the time limit
             }
         }
         throw new Inconclusive("No verdict on the speed-up: counting primes below " + Words.count(TIMED_BELOW)
