@@ -215,7 +215,7 @@ class FolderScanCheck {
             List<String> wrong = names.stream().filter(n -> !SCAN_NAME.matcher(n).matches()).toList();
             if (!wrong.isEmpty()) {
                 throw new AssertionFailedError("The files were processed by threads named " + names(wrong.stream())
-                        + "; expected scan-1, scan-2, ... . In a thread dump or a log, 'pool-3-thread-1' says "
+                        + "; expected scan-1, scan-2, ... . In a thread dump or a log, '" + wrong.get(0) + "' says "
                         + "nothing about whose thread it is. Pass a ThreadFactory to newFixedThreadPool: "
                         + "AtomicInteger next = new AtomicInteger(); ThreadFactory f = task -> new Thread(task, "
                         + "\"scan-\" + next.incrementAndGet());");

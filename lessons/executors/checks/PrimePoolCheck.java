@@ -345,25 +345,25 @@ class PrimePoolCheck {
                         + "lie inside the range.";
             }
             if (p.from() > next) {
-                return "the numbers " + span(next, p.from()) + " were in no part, so they were never tested. If one "
-                        + "part ends at x (exclusive), the next must start at x.";
+                return span(next, p.from()) + " in no part, so never tested. If one part ends at x (exclusive), "
+                        + "the next must start at x.";
             }
             if (p.from() < next) {
-                return "the numbers " + span(p.from(), Math.min(next, p.to())) + " were in two parts, so they were "
-                        + "counted twice. countRange(from, to) leaves out `to`: the next part starts at the previous "
+                return span(p.from(), Math.min(next, p.to())) + " in two parts, so counted twice. countRange(from, to) leaves out `to`: the next part starts at the previous "
                         + "part's `to`, not at `to + 1` nor before it.";
             }
             next = p.to();
         }
         if (next < below) {
-            return "the numbers " + span(next, below) + " were in no part, so they were never tested. The last part "
-                    + "must end at below itself.";
+            return span(next, below) + " in no part, so never tested. The last part must end at below itself.";
         }
         return null;
     }
 
+    /** "the number 7 was" or "the numbers 7 to 9 were", for the numbers [from, to). */
     private static String span(long from, long to) {
-        return to - from == 1 ? Words.count(from) : Words.count(from) + " to " + Words.count(to - 1);
+        return to - from == 1 ? "the number " + Words.count(from) + " was"
+                : "the numbers " + Words.count(from) + " to " + Words.count(to - 1) + " were";
     }
 
     private static String describeParts(Iterable<Part> counted) {
@@ -400,8 +400,8 @@ class PrimePoolCheck {
                 : counted < expected
                 ? Words.count(expected - counted) + " too few. Do you add up the result of every Future?"
                 : Words.count(counted - expected) + " too many. Is some part's result added twice?";
-        throw new AssertionFailedError(call + " returned " + Words.count(counted) + ", but there are "
-                + Words.count(expected) + " primes below " + Words.count(below) + ". " + why, expected, counted);
+        throw new AssertionFailedError(call + " returned " + Words.count(counted) + ", but there "
+                + (expected == 1 ? "is " : "are ") + Words.plural(expected, "prime", "primes") + " below " + Words.count(below) + ". " + why, expected, counted);
     }
 
     /**
