@@ -78,6 +78,9 @@ final class VerdictAssembler {
             }
         }
         String runningAtEnd = currentCheck(events).orElse("");
+        // Out of time while other programs held the cores: slow code and a crowded machine look
+        // the same from inside, so there is no verdict (the report says what the threads did).
+        boolean busy = stopped != null && stopped.reason() == StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE;
         String stoppedDuring = stopped == null ? runningAtEnd : stopped.during();
         // A deadlock among threads that an earlier check started and left running belongs to
         // that check, even though it ended (perhaps passing) before the deadlock was found.
@@ -96,7 +99,7 @@ final class VerdictAssembler {
                         "cut short: the run was stopped by a deadlock among threads an earlier check started",
                         null, deathLines(check.id(), deaths), 0));
             } else if (check.id().equals(stoppedDuring)) {
-                checks.add(new CheckResult(check.id(), check.name(), statusWhenCut(outcome),
+                checks.add(new CheckResult(check.id(), check.name(), busy ? CheckStatus.INCONCLUSIVE : statusWhenCut(outcome),
                         headline(outcome, timeLimit), null, deathLines(check.id(), deaths), 0));
             } else {
                 checks.add(new CheckResult(check.id(), check.name(), CheckStatus.ERROR,
@@ -111,7 +114,7 @@ final class VerdictAssembler {
                     + "not in your code; please report it.";
             return new Verdict(exerciseId, ExerciseStatus.ERROR, Outcome.CRASHED, message, checks, List.of(), output, elapsed);
         }
-        ExerciseStatus status = status(outcome, checks);
+        ExerciseStatus status = busy ? ExerciseStatus.INCONCLUSIVE : status(outcome, checks);
         if (status == ExerciseStatus.INCONCLUSIVE && message.isEmpty()) {
             message = notProven(checks);
         }
@@ -153,7 +156,7 @@ final class VerdictAssembler {
         }
         if (stopped != null) {
             return switch (stopped.reason()) {
-                case TIME_LIMIT -> Outcome.TIME_LIMIT;
+                case TIME_LIMIT, TIME_LIMIT_ON_A_BUSY_MACHINE -> Outcome.TIME_LIMIT;
                 case DEADLOCK -> Outcome.DEADLOCK;
                 case SYSTEM_EXIT, EXIT_IN_SHUTDOWN_HOOK -> Outcome.SYSTEM_EXIT;
                 case SIGNAL -> Outcome.CANCELLED;
@@ -225,8 +228,11 @@ final class VerdictAssembler {
                     + "answer any more, so it was stopped. (Code that allocates memory without end can keep the "
                     + "garbage collector too busy to do anything else.)"
                     : report)
-                    + "\nNext: look for a loop whose condition never becomes false, or a thread that waits for "
-                    + "something that never happens (a join or get on work that never ends, a lock never released).";
+                    + (stopped != null && stopped.reason() == StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE
+                    ? "\nNext: close other busy programs and check again. If it runs out of time on a quiet machine "
+                    + "too, look for a loop that never ends or a thread that waits for something that never happens."
+                    : "\nNext: look for a loop whose condition never becomes false, or a thread that waits for "
+                    + "something that never happens (a join or get on work that never ends, a lock never released).");
             case DEADLOCK -> report;
             case SYSTEM_EXIT -> report
                     + (stopped.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK ? "" : " (exit status " + exitCode + ")")

@@ -73,6 +73,20 @@ class VerdictAssemblerTest {
     }
 
     @Test
+    void a_time_limit_on_a_busy_machine_is_no_verdict_and_says_so() {
+        Verdict v = assemble(Ending.EXITED, 71, CapturedOutput.NONE, PLAN, finished("a", CheckStatus.PASS),
+                new ChildEvent.Started("b"),
+                new ChildEvent.Stopped(ChildEvent.StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE, "b",
+                        "The time limit of 20 s was reached.\nMeanwhile other programs kept 1.4 of the machine's 2 cores busy"));
+        assertEquals(ExerciseStatus.INCONCLUSIVE, v.status(), "never recorded as done, nor as wrong");
+        assertEquals(Outcome.TIME_LIMIT, v.outcome());
+        assertEquals(CheckStatus.INCONCLUSIVE, v.checks().get(1).status());
+        assertTrue(v.checks().get(2).message().startsWith("not run"));
+        assertTrue(v.message().contains("other programs kept 1.4"), v.message());
+        assertTrue(v.message().contains("Next: close other busy programs"), v.message());
+    }
+
+    @Test
     void a_jvm_that_no_longer_answers_is_a_timeout_even_without_a_report() {
         Verdict v = assemble(Ending.TIME_LIMIT_KILLED, -1, CapturedOutput.NONE, PLAN, new ChildEvent.Started("a"));
         assertEquals(ExerciseStatus.TIMEOUT, v.status());

@@ -5,11 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.threadlings.diagnosis.ClassInitDeadlock;
 import org.threadlings.diagnosis.Deadlock;
 import org.threadlings.diagnosis.DeadlockDetector;
@@ -43,6 +45,8 @@ final class Watchdog implements Runnable {
     private final Collection<String> focusPackages;
     private final Leftovers leftovers;
     private final Deque<ClassInitDeadlock.Sample> initSamples = new ArrayDeque<>();
+    /** What other programs take of the machine from now until the time limit. */
+    private final OtherLoad otherLoad = OtherLoad.startNow();
 
     Watchdog(Duration limit, EventSink sink, RunState state, Collection<String> focusPackages, Leftovers leftovers) {
         this.limit = limit;
@@ -112,7 +116,14 @@ final class Watchdog implements Runnable {
             report.append("\nWhat the threads were doing when time ran out:\n  ")
                     .append(String.join("\n  ", activity));
         }
-        stop(StopReason.TIME_LIMIT, report.toString(), EXIT_TIME_LIMIT);
+        OptionalDouble others = otherLoad.cores();
+        boolean busy = others.isPresent() && others.getAsDouble() >= OtherLoad.BUSY;
+        if (busy) {
+            report.append("\nMeanwhile other programs kept ").append(String.format(Locale.ROOT, "%.1f", others.getAsDouble()))
+                    .append(" of the machine's ").append(Runtime.getRuntime().availableProcessors())
+                    .append(" cores busy, so this is no verdict: on a quiet machine the checks might have finished.");
+        }
+        stop(busy ? StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE : StopReason.TIME_LIMIT, report.toString(), EXIT_TIME_LIMIT);
     }
 
     /**

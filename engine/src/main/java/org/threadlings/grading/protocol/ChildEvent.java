@@ -48,8 +48,10 @@ public sealed interface ChildEvent {
      * Why a run was cut short; {@code SIGNAL} is an interruption from outside, not the student's
      * code. {@code EXIT_IN_SHUTDOWN_HOOK}: a shutdown hook called System.exit while the JVM was
      * already shutting down, which would have waited for ever; it supersedes the first exit's report.
+     * {@code TIME_LIMIT_ON_A_BUSY_MACHINE}: the time limit, reached while other programs kept a good
+     * part of the machine busy, so that the code might have finished on a quiet one.
      */
-    enum StopReason { TIME_LIMIT, DEADLOCK, SYSTEM_EXIT, SIGNAL, EXIT_IN_SHUTDOWN_HOOK }
+    enum StopReason { TIME_LIMIT, TIME_LIMIT_ON_A_BUSY_MACHINE, DEADLOCK, SYSTEM_EXIT, SIGNAL, EXIT_IN_SHUTDOWN_HOOK }
 
     /** Threads and processes the student's code started and left running after the checks. */
     record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
