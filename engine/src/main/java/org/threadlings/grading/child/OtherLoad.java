@@ -71,10 +71,12 @@ final class OtherLoad {
         for (int i = 1; i <= 8 && i < total.length; i++) { // guest time is already inside user time
             all += Long.parseLong(total[i]);
         }
-        long idle = Long.parseLong(total[4]) + (total.length > 5 ? Long.parseLong(total[5]) : 0);
+        // Idle and waiting for disks is nobody's load; nor is time at a lowered priority ("nice"),
+        // such as the start-up cache training: it takes only what the checks leave over.
+        long spare = Long.parseLong(total[2]) + Long.parseLong(total[4]) + (total.length > 5 ? Long.parseLong(total[5]) : 0);
         int cores = (int) machine.stream().filter(line -> line.matches("cpu\\d+\\s.*")).count();
         String[] fields = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
         long mine = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15 of the line
-        return new Ticks(all - idle, all, cores, mine);
+        return new Ticks(all - spare, all, cores, mine);
     }
 }

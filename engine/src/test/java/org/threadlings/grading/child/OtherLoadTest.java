@@ -35,6 +35,15 @@ class OtherLoadTest {
     }
 
     @Test
+    void programs_at_a_lowered_priority_are_not_other_load() {
+        OtherLoad.Ticks before = OtherLoad.parse(List.of("cpu  0 0 0 0 0 0 0 0 0 0", "cpu0 1", "cpu1 1"),
+                "1 (java) S 1 2 3 4 5 6 7 8 9 10 0 0 0 0");
+        OtherLoad.Ticks after = OtherLoad.parse(List.of("cpu  1000 900 0 100 0 0 0 0 0 0", "cpu0 1", "cpu1 1"),
+                "1 (java) S 1 2 3 4 5 6 7 8 9 10 1000 0 0 0");
+        assertEquals(0.0, OtherLoad.between(before, after).getAsDouble(), 1e-9);
+    }
+
+    @Test
     void our_own_busy_threads_are_not_other_load() {
         OtherLoad.Ticks before = ticks(0, 0, 0, 0);
         OtherLoad.Ticks after = ticks(1_950, 50, 0, 1_950);
