@@ -9,7 +9,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntBinaryOperator;
 import org.threadlings.checks.ParallelismProbe;
 import org.threadlings.checks.work.Primes;
@@ -24,7 +26,9 @@ import org.threadlings.checks.work.Primes;
  * {@link ParallelismProbe}) until another thread is inside its first leaf too. A task that
  * forks one half and computes the other meets a thief there at once; a task that computes both
  * halves itself, or joins each fork straight away, leaves nothing for another worker to steal
- * while it waits, so the peak stays at one on any machine, busy or not.
+ * while it waits, so the peak stays at one on any machine, busy or not. What was waiting in the
+ * deques tells the two apart when no second worker came at all: a busy machine, or nothing to
+ * steal.
  */
 final class Leaves implements IntBinaryOperator {
 
@@ -35,6 +39,7 @@ final class Leaves implements IntBinaryOperator {
     private final Queue<Leaf> leaves = new ConcurrentLinkedQueue<>();
     private final ParallelismProbe probe;
     private final ThreadLocal<Boolean> arrived = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final AtomicInteger mostWaiting = new AtomicInteger();
 
     private Leaves(ParallelismProbe probe) {
         this.probe = probe;
@@ -53,6 +58,10 @@ final class Leaves implements IntBinaryOperator {
     @Override
     public int applyAsInt(int from, int to) {
         leaves.add(new Leaf(from, to, Thread.currentThread()));
+        if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+            // Tasks this worker forked and nobody has taken yet: what a thief could steal right now.
+            mostWaiting.accumulateAndGet(ForkJoinTask.getQueuedTaskCount(), Math::max);
+        }
         if (probe != null && !arrived.get()) {
             arrived.set(Boolean.TRUE);
             int[] count = new int[1];
@@ -84,6 +93,15 @@ final class Leaves implements IntBinaryOperator {
         return leaves.stream()
                 .filter(leaf -> !(leaf.thread() instanceof ForkJoinWorkerThread worker && worker.getPool() == pool))
                 .toList();
+    }
+
+    /**
+     * The most forked tasks seen waiting in a worker's deque when it started a leaf. A task that
+     * forks a half before computing the other leaves some there on every leaf; one that computes
+     * both halves, or joins each fork at once, never does.
+     */
+    int mostWaitingToBeStolen() {
+        return mostWaiting.get();
     }
 
     /** The most threads that were inside their first leaf at the same moment (needs {@link #meeting}). */

@@ -36,9 +36,10 @@ class PrimeCountCheck {
     private static final int MIN_LEAVES = 32;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration MEETING = Duration.ofSeconds(1);
-    private static final int TIMED_BELOW = 1_000_000;
-    /** One thread counts below TIMED_BELOW in about 70 ms on a quiet machine; ten times that is a swamped one. */
-    private static final Duration SWAMPED = Duration.ofMillis(700);
+    /** About 0.2 s on one thread on a quiet machine: enough work for many cores to show a speed-up. */
+    private static final int TIMED_BELOW = 2_000_000;
+    /** Ten times the quiet time of one thread: a swamped machine. */
+    private static final Duration SWAMPED = Duration.ofSeconds(2);
 
     private static final String FORK = "Fork one half, compute the other on this thread, then join the forked "
             + "half: left.fork(); long r = right.compute(); return left.join() + r;";
@@ -125,21 +126,31 @@ class PrimeCountCheck {
         int peak = leaves.peakTogether();
         String names = leaves.threads().stream().map(Thread::getName).sorted().collect(Collectors.joining(", "));
         seenBefore = Words.plural(threads, "worker", "workers") + " counted leaves, at most " + peak + " at once";
-        CheckReport.note(Words.plural(leaves.count(), "leaf", "leaves") + " on " + seenBefore + " (" + names + ")");
+        CheckReport.note(Words.plural(leaves.count(), "leaf", "leaves") + " on " + seenBefore + " (" + names + "); "
+                + "up to " + leaves.mostWaitingToBeStolen() + " forked tasks waiting to be stolen");
+        int waiting = leaves.mostWaitingToBeStolen();
+        if (peak < 2 && waiting > 0) {
+            // Tasks were there to steal, but no second worker got to a leaf while the first waited.
+            throw new Inconclusive("No verdict on whether your task runs on several workers: while a worker "
+                    + "waited " + Words.duration(MEETING) + " in its first leaf, up to " + Words.plural(waiting,
+                    "forked task was", "forked tasks were") + " waiting in its deque to be stolen, but no other "
+                    + "worker came (" + seenBefore + "). The machine is too busy for the pool's threads to run. "
+                    + "Close other busy programs and check again.");
+        }
         if (threads < 2) {
             throw new AssertionFailedError("A pool of " + WORKERS + " workers ran the task for [0, 400,000), but one "
                     + "worker (" + names + ") counted all " + Words.plural(leaves.count(), "leaf", "leaves")
-                    + ": while it waited " + Words.duration(MEETING) + " in its first leaf, no other worker "
-                    + "found a task to steal. Calling compute() on both halves runs them right here, one "
-                    + "after the other; so does fork() followed at once by join(), since join() takes the "
-                    + "forked half back before anyone could steal it. " + FORK);
+                    + ", and no forked task ever waited in its deque for another worker to steal: while it waited "
+                    + Words.duration(MEETING) + " in its first leaf, there was nothing to take. Calling compute() "
+                    + "on both halves runs them right here, one after the other; so does fork() followed at once "
+                    + "by join(), since join() takes the forked half back before anyone could steal it. " + FORK);
         }
         if (peak < 2) {
-            throw new AssertionFailedError(names + " counted leaves, but never two at the same moment: each "
-                    + "worker's first leaf waited " + Words.duration(MEETING) + " for another to start one, in "
-                    + "vain. A worker that joins a half before it starts on the other (left.fork(); left.join(); "
-                    + "right.compute()) waits while the thief works, so only one leaf is ever counted at a time. "
-                    + FORK);
+            throw new AssertionFailedError(names + " counted leaves, but never two at the same moment, and no forked "
+                    + "task ever waited in a deque to be stolen: each worker's first leaf waited "
+                    + Words.duration(MEETING) + " for another to start one, in vain. A worker that joins a half "
+                    + "before it starts on the other (left.fork(); left.join(); right.compute()) waits while a "
+                    + "thief works, so only one leaf is ever counted at a time. " + FORK);
         }
         seenTogether = true;
     }
@@ -192,7 +203,7 @@ class PrimeCountCheck {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (took.compareTo(SWAMPED) > 0) {
             throw new Inconclusive("No verdict on the speed-up: one thread took " + Words.duration(took)
-                    + " to count the primes below " + Words.count(TIMED_BELOW) + ", about 0.07 s on a quiet "
+                    + " to count the primes below " + Words.count(TIMED_BELOW) + ", about 0.2 s on a quiet "
                     + "machine. The machine is too busy for timings to mean anything right now. Close other busy "
                     + "programs and run the check again.");
         }
