@@ -45,7 +45,8 @@ class MatchesCheck {
             CheckReport.note(method + "(): " + (laggard.parallelStream() ? "a parallel stream" : "not a parallel stream")
                     + " on " + Words.plural(laggard.threadCount(), "thread", "threads") + " (" + laggard.threadNames()
                     + ")");
-            if (!laggard.held()) {
+            // findFirst() must look at the first item; findAny() may skip it, and the order check says why.
+            if (!laggard.held() && !method.equals("firstMatch")) {
                 throw new AssertionFailedError(method + "() never called " + function(method) + " for the first of "
                         + Words.count(SIZE) + " items. Every item must go through the function you are given.");
             }
