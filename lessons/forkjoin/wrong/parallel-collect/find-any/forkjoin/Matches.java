@@ -1,0 +1,30 @@
+package forkjoin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+// Wrong answer: firstMatch() uses findAny(), which gives whichever match some thread reached first
+public final class Matches {
+
+    private Matches() {
+    }
+
+    /** The items that pass {@code test}, in the order of {@code items}. */
+    public static <T> List<T> matching(List<T> items, Predicate<? super T> test) {
+        return items.parallelStream().filter(test).toList();
+    }
+
+    /** The first item, in the order of {@code items}, that passes {@code test}; empty if none does. */
+    public static <T> Optional<T> firstMatch(List<T> items, Predicate<? super T> test) {
+        return items.parallelStream().filter(test).findAny();
+    }
+
+    /** The items grouped by {@code key}; in each group the items keep the order of {@code items}. */
+    public static <T, K> Map<K, List<T>> groupBy(List<T> items, Function<? super T, ? extends K> key) {
+        return items.parallelStream().collect(Collectors.groupingBy(key));
+    }
+}
