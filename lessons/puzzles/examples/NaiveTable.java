@@ -39,13 +39,13 @@ public class NaiveTable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.out.println("Five philosophers, " + String.format(Locale.ROOT, "%,d", MEALS) + " meals each, 0.1 ms"
-                + " between picking up the first fork and the second.");
+        System.out.println("Five philosophers, " + String.format(Locale.ROOT, "%,d", MEALS) + " meals each;");
+        System.out.println("0.1 ms between picking up the first fork and the second.");
         System.out.println();
         System.out.println("Round 1: left fork first, then the right.");
         run(false);
         System.out.println();
-        System.out.println("Round 2: the lower-numbered fork first (philosopher 4 reaches right, for fork 0).");
+        System.out.println("Round 2: the lower-numbered fork first (philosopher 4 takes fork 0 first).");
         run(true);
     }
 
