@@ -252,25 +252,25 @@ class DiningCheck {
 
     @Test
     @Order(1)
-    @DisplayName("five philosophers, 30 meals each, forks picked up slowly: no deadlock")
+    @DisplayName("five philosophers, 20 meals each, forks picked up slowly: no deadlock")
     void neverDeadlocks() {
         Table table = new Table();
         table.widen = true;
         try {
-            table.seat(30, () -> 50_000, () -> 50_000).finish(5 * 30);
-            table.expectNoFaults("5 philosophers, 30 meals each");
+            table.seat(20, () -> 50_000, () -> 50_000).finish(5 * 20);
+            table.expectNoFaults("5 philosophers, 20 meals each");
         } finally {
             table.dismiss();
         }
-        CheckReport.note("150 meals, a short pause after every fork picked up: no deadlock");
+        CheckReport.note("100 meals, a short pause after every fork picked up: no deadlock");
     }
 
     @Test
     @Order(2)
     @DisplayName("every dine() eats exactly once, holding both its forks (randomised meals and pauses)")
     void eatsWithBothForks() {
-        Stress.trials().within(Duration.ofMillis(1500)).atLeast(3).atMost(40).run(trial -> {
-            int each = trial.between(5, 40);
+        Stress.trials().within(Duration.ofMillis(1000)).atLeast(3).atMost(30).run(trial -> {
+            int each = trial.between(5, 25);
             boolean slowHands = trial.random().nextBoolean();
             long eat = trial.between(0, 200_000);
             long think = trial.between(0, 200_000);
@@ -324,15 +324,15 @@ class DiningCheck {
 
     @Test
     @Order(4)
-    @DisplayName("nobody starves: in 500 meals, every philosopher eats at least 20")
+    @DisplayName("nobody starves: in 300 meals, every philosopher eats at least 12")
     void nobodyStarves() {
-        int total = 500;
+        int total = 300;
         int fairShare = total / SEATS;
         int bar = fairShare / 5;
         Table table = new Table();
         LongAdder served = table.total;
         try {
-            // Every philosopher would eat for ever; the table closes once 500 meals are served.
+            // Every philosopher would eat for ever; the table closes once 300 meals are served.
             Thread closer = Thread.ofPlatform().daemon(true).name("closes the table").start(() -> {
                 while (served.sum() < total && !table.stop) {
                     LockSupport.parkNanos(200_000);
@@ -344,7 +344,7 @@ class DiningCheck {
             table.finish(total);
             table.stop = true;
             Await.termination(Duration.ofSeconds(2), closer);
-            table.expectNoFaults("5 philosophers eating until 500 meals are served");
+            table.expectNoFaults("5 philosophers eating until 300 meals are served");
         } finally {
             table.dismiss();
         }
