@@ -1,0 +1,35 @@
+package puzzles;
+
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
+
+// Wrong: two places for oxygen, so a molecule may be one H and two O.
+public final class Water {
+
+    // The places in the molecule being built: two for hydrogen, one for oxygen.
+    private final Semaphore hydrogenPlaces = new Semaphore(2);
+    private final Semaphore oxygenPlaces = new Semaphore(2);
+    // The three atoms in those places wait here for each other; the barrier resets itself.
+    private final CyclicBarrier molecule = new CyclicBarrier(3);
+
+    public void hydrogen(Runnable bond) throws InterruptedException {
+        join(hydrogenPlaces, bond);
+    }
+
+    public void oxygen(Runnable bond) throws InterruptedException {
+        join(oxygenPlaces, bond);
+    }
+
+    private void join(Semaphore places, Runnable bond) throws InterruptedException {
+        places.acquire();
+        try {
+            molecule.await();
+            bond.run();
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException("a molecule was broken off", e);
+        } finally {
+            places.release(); // only after the bond: the next atom of this kind joins the next molecule
+        }
+    }
+}
