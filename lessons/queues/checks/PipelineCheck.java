@@ -70,9 +70,10 @@ class PipelineCheck {
             List<Integer> lost = trip.lost();
             if (!lost.isEmpty()) {
                 List<Integer> lostCorners = lost.stream().filter(v -> contains(corners, v)).toList();
-                throw new AssertionFailedError("Of 600 items, " + lost.size() + " were never handled: "
-                        + sample(lost) + ". " + (lostCorners.isEmpty() ? "" : "They are values a program might pick as "
-                        + "an end marker (" + sample(lostCorners) + "): a consumer that meets one thinks the stream has "
+                throw new AssertionFailedError("Of 600 items, " + Words.plural(lost.size(), "was", "were")
+                        + " never handled: "
+                        + sample(lost) + ". " + (lostCorners.isEmpty() ? "" : "Among them are values a program might "
+                        + "pick as an end marker (" + sample(lostCorners) + "): a consumer that meets one thinks the stream has "
                         + "ended and stops. ") + "Any int can be an item here, so no int can be the marker. Mark the "
                         + "end with something that is not an item: a queue of OptionalInt with OptionalInt.empty() "
                         + "as the marker, or a dedicated object compared with ==.");
@@ -318,7 +319,9 @@ class PipelineCheck {
         List<Thread> alive = trip.stillAlive();
         List<Thread> consumersLeft = new ArrayList<>(alive);
         consumersLeft.remove(trip.producer());
-        String threads = alive.isEmpty() ? "no thread of yours is alive" : "threads still waiting: " + Trip.describe(alive);
+        String threads = (alive.isEmpty() ? "no thread of yours is alive" : "threads still waiting: "
+                + Trip.describe(alive)) + "; the producer (the thread that called run()) is "
+                + (trip.caller().isAlive() ? trip.caller().getState() + " " + Trip.where(trip.caller()) : "done");
         String cause;
         if (trip.handled() >= total) {
             cause = "Every item was handled, so the consumers left are waiting for items that will never come. "

@@ -256,16 +256,17 @@ final class Trip {
     /** Where in the student's code a thread is: "at Pipeline.lambda$run$0:41", or what it waits in. */
     static String where(Thread t) {
         StackTraceElement[] stack = t.getStackTrace();
-        String mine = Arrays.stream(stack)
-                .filter(f -> f.getClassName().startsWith("queues.") && !f.getClassName().startsWith("queues.checks."))
-                .findFirst().map(f -> "at " + simple(f.getClassName()) + "." + f.getMethodName() + ":"
-                        + f.getLineNumber())
-                .orElse("outside your code");
-        String in = Arrays.stream(stack)
-                .filter(f -> f.getClassName().startsWith("java.util.concurrent.") && !f.getClassName().contains("locks."))
-                .findFirst().map(f -> " (in " + simple(f.getClassName()) + "." + f.getMethodName() + ")")
-                .orElse("");
-        return mine + in;
+        for (int i = 0; i < stack.length; i++) {
+            StackTraceElement f = stack[i];
+            if (f.getClassName().startsWith("queues.") && !f.getClassName().startsWith("queues.checks.")) {
+                // The frame above the student's is the library method it called: take, put, join...
+                String called = i > 0 && stack[i - 1].getClassName().startsWith("java.")
+                        ? " (in " + simple(stack[i - 1].getClassName()) + "." + stack[i - 1].getMethodName() + ")"
+                        : "";
+                return "at " + simple(f.getClassName()) + "." + f.getMethodName() + ":" + f.getLineNumber() + called;
+            }
+        }
+        return "outside your code";
     }
 
     /** A thread parked, waiting or blocked, not running. */
