@@ -26,7 +26,7 @@ class PipelineCheck {
 
     @Test
     @Order(1)
-    @DisplayName("4 consumers, 3,000 items, a queue of 8: every item handled exactly once, then run() returns")
+    @DisplayName("each of 3,000 items handled exactly once, then run() returns")
     void everyItemOnce() {
         int[] items = shuffled(distinctPositive(3_000, 11), 12);
         // The producer pauses now and then, so the queue runs empty at times; the handler takes a
@@ -42,7 +42,8 @@ class PipelineCheck {
         try {
             finish(trip, "3,000 items went through a queue of 8 to 4 consumers");
             expectEachOnce(trip, "3,000 items, 4 consumers, a queue of 8");
-            CheckReport.note("3,000 items, each handled once, by " + trip.handlerThreads().size() + " threads");
+            CheckReport.note("3,000 items through 4 consumers and a queue of 8, each handled once, by "
+                    + Words.plural(trip.handlerThreads().size(), "thread", "threads"));
         } finally {
             trip.dismiss();
         }
@@ -50,7 +51,7 @@ class PipelineCheck {
 
     @Test
     @Order(2)
-    @DisplayName("any int is an ordinary item: 0, -1, Integer.MIN_VALUE and Integer.MAX_VALUE are handled like the rest")
+    @DisplayName("any int is an item: 0, -1, MIN_VALUE and MAX_VALUE are handled too")
     void anyIntIsAnItem() {
         int[] corners = {0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE, -2, 42, 999, 1_000_000, Integer.MIN_VALUE + 1,
                 Integer.MAX_VALUE - 1, -999};
@@ -86,7 +87,7 @@ class PipelineCheck {
 
     @Test
     @Order(3)
-    @DisplayName("the consumers are 3 threads of their own, handling items at the same time")
+    @DisplayName("3 consumer threads of their own, handling items at the same time")
     void consumersRunTogether() {
         int consumers = 3;
         CountDownLatch allInside = new CountDownLatch(consumers);
@@ -134,7 +135,7 @@ class PipelineCheck {
 
     @Test
     @Order(4)
-    @DisplayName("run() returns only after every item is handled and every consumer thread has ended")
+    @DisplayName("run() returns only after every consumer thread has ended")
     void returnsAfterConsumersEnd() {
         // A slow handler: when the producer has put its last item, consumers still have work.
         Trip trip = new Trip(distinctPositive(200, 41), 16, 4)
@@ -171,7 +172,7 @@ class PipelineCheck {
 
     @Test
     @Order(5)
-    @DisplayName("waiting consumers sleep: while the producer has nothing, they use no processor time")
+    @DisplayName("idle consumers sleep: no processor time while the queue is empty")
     void consumersSleepWhenIdle() {
         CountDownLatch resume = new CountDownLatch(1);
         int pause = 30;
@@ -196,19 +197,21 @@ class PipelineCheck {
             Trip.within(100, () -> false);
             List<Thread> waiting = trip.stillAlive();
             long before = waiting.stream().mapToLong(Trip::cpuNanos).sum();
-            Trip.within(300, () -> false);
+            // Parked consumers use no processor time at all; spinning ones use whatever they are
+            // given, which on a busy machine may be little, hence the low bar and the long look.
+            Trip.within(500, () -> false);
             long used = waiting.stream().mapToLong(Trip::cpuNanos).sum() - before;
-            if (used > 60_000_000L) {
+            if (used > 20_000_000L) {
                 throw new AssertionFailedError("While the producer had nothing to give, your "
                         + Words.plural(waiting.size(), "thread", "threads") + " used " + used / 1_000_000 + " ms of "
-                        + "processor time in 300 ms (" + Trip.describe(waiting) + "): they keep looking at an empty "
+                        + "processor time in 500 ms (" + Trip.describe(waiting) + "): they keep looking at an empty "
                         + "queue instead of sleeping. Use a BlockingQueue and take(), which parks the consumer until "
                         + "an item arrives.");
             }
             resume.countDown();
             finish(trip, "60 items went to 3 consumers, with a pause after 30");
             expectEachOnce(trip, "60 items with a pause, 3 consumers, a queue of 4");
-            CheckReport.note("3 idle consumers used " + used / 1_000_000 + " ms of processor time in 300 ms");
+            CheckReport.note("3 idle consumers used " + used / 1_000_000 + " ms of processor time in 500 ms");
         } finally {
             resume.countDown();
             trip.dismiss();
@@ -217,7 +220,7 @@ class PipelineCheck {
 
     @Test
     @Order(6)
-    @DisplayName("back-pressure: with every consumer busy, the producer waits at a full queue of 5 (memory stays bounded)")
+    @DisplayName("back-pressure: the producer waits at a full queue of 5")
     void producerBlocksWhenFull() {
         int capacity = 5;
         int consumers = 3;
@@ -265,12 +268,14 @@ class PipelineCheck {
                 Thread producer = trip.producer();
                 if (producer != null && producer.isAlive()) {
                     long before = Trip.cpuNanos(producer);
-                    Trip.within(200, () -> false);
+                    int pulledBefore = trip.pulled();
+                    Trip.within(300, () -> false);
                     long used = Trip.cpuNanos(producer) - before;
-                    if (before >= 0 && used > 40_000_000L) {
+                    // Running without pulling an item: a parked producer would use nothing.
+                    if (before >= 0 && used > 10_000_000L && trip.pulled() == pulledBefore) {
                         throw new AssertionFailedError("With all " + consumers + " consumers busy and the queue full, "
                                 + "the producer kept running (" + Trip.describe(List.of(producer)) + "), using "
-                                + used / 1_000_000 + " ms of processor time in 200 ms: busy waiting for room. put() on "
+                                + used / 1_000_000 + " ms of processor time in 300 ms: busy waiting for room. put() on "
                                 + "a BlockingQueue parks the producer until a consumer takes an item.");
                     }
                 }

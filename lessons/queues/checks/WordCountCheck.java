@@ -47,7 +47,7 @@ class WordCountCheck {
 
     @Test
     @Order(1)
-    @DisplayName("many threads adding the same few words to one counter: every count exact")
+    @DisplayName("many threads adding the same few words: every count exact")
     void exactUnderContention() {
         Stress.trials().atLeast(4).atMost(60).informative(6).evidence(1_000).within(Duration.ofMillis(1500))
                 .run(trial -> {
@@ -89,7 +89,7 @@ class WordCountCheck {
 
     @Test
     @Order(2)
-    @DisplayName("countAll() counts real text exactly: about 300 KB, with 1, 3 and 4 threads")
+    @DisplayName("countAll() counts 300 KB of text exactly, with 4, 3 and 1 threads")
     void countsRealText() throws Exception {
         int[] threadCounts = {4, 3, 1};
         for (int i = 0; i < threadCounts.length; i++) {
@@ -111,7 +111,7 @@ class WordCountCheck {
 
     @Test
     @Order(3)
-    @DisplayName("countAll(lines, 4) reads the lines on 4 threads of its own, running at the same time")
+    @DisplayName("countAll(lines, 4) reads lines on 4 threads at the same time")
     void threadsReadTogether() throws Exception {
         int threads = 4;
         List<String> text = Prose.lines(7, 120_000);
@@ -139,7 +139,7 @@ class WordCountCheck {
 
     @Test
     @Order(4)
-    @DisplayName("built on ConcurrentHashMap's compound actions, without synchronized or a Lock")
+    @DisplayName("uses ConcurrentHashMap's compound actions, no synchronized or Lock")
     void usesCompoundAction() {
         Structure.of(WordCounter.class)
                 .mustUse("a ConcurrentHashMap", List.of("java.util.concurrent.ConcurrentHashMap",
