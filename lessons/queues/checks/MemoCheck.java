@@ -64,7 +64,7 @@ class MemoCheck {
         Stress.trials().atLeast(4).atMost(40).informative(4).within(Duration.ofMillis(1200)).run(trial -> {
             int threads = trial.between(3, 8);
             int keys = trial.between(1, 3);
-            trial.describe(threads + " threads asking for the same " + Words.plural(keys, "new key", "new keys")
+            trial.describe(threads + " threads asking for the same " + (keys == 1 ? "new key" : keys + " new keys")
                     + " at once, each load taking 15 ms");
             String[] names = new String[keys];
             for (int k = 0; k < keys; k++) {
@@ -99,10 +99,12 @@ class MemoCheck {
                 if (loaded != 1 || distinct.size() != 1) {
                     throw new AssertionFailedError(threads + " threads asked for the new key \"" + names[k]
                             + "\" at the same moment: the loader ran " + Words.plural(loaded, "time", "times")
-                            + " (expected once) and the threads got " + Words.plural(distinct.size(), "different value",
-                            "different values") + ". They all found the key missing before any of them had put a "
-                            + "value: check-then-act. values.computeIfAbsent(key, loader) on a ConcurrentHashMap "
-                            + "checks, loads and puts as one step for that key; the others wait for that one load.");
+                            + " (expected once)" + (distinct.size() == 1 ? ", though every thread got the same value "
+                            + "in the end (the other loads were wasted)" : " and the threads got "
+                            + Words.plural(distinct.size(), "different value", "different values")) + ". Each thread "
+                            + "that loaded found the key missing before another had put its value: check-then-act. "
+                            + "values.computeIfAbsent(key, loader) on a ConcurrentHashMap checks, loads and puts as "
+                            + "one step for that key, so only one thread loads and the others wait for its value.");
                 }
             }
             if (askedDuringLoad.get() == 0) {

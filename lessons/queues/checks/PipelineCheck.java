@@ -71,13 +71,16 @@ class PipelineCheck {
             List<Integer> lost = trip.lost();
             if (!lost.isEmpty()) {
                 List<Integer> lostCorners = lost.stream().filter(v -> contains(corners, v)).toList();
+                boolean markerLike = !lostCorners.isEmpty() && lost.size() <= 3;
                 throw new AssertionFailedError("Of 600 items, " + Words.plural(lost.size(), "was", "were")
-                        + " never handled: "
-                        + sample(lost) + ". " + (lostCorners.isEmpty() ? "" : "Among them are values a program might "
-                        + "pick as an end marker (" + sample(lostCorners) + "): a consumer that meets one thinks the stream has "
-                        + "ended and stops. ") + "Any int can be an item here, so no int can be the marker. Mark the "
-                        + "end with something that is not an item: a queue of OptionalInt with OptionalInt.empty() "
-                        + "as the marker, or a dedicated object compared with ==.");
+                        + " never handled: " + sample(lost) + ". " + (markerLike
+                        ? (lost.size() == 1 ? "That is a value" : "Those are values") + " a program might pick "
+                        + "as an end marker: a consumer that meets one thinks "
+                        + "the stream has ended and stops. Any int can be an item here, so no int can be the marker. "
+                        + "Mark the end with something that is not an item: a queue of OptionalInt with "
+                        + "OptionalInt.empty() as the marker, or a dedicated object compared with =="
+                        : "Every item must reach the queue (put(), not offer(), which drops an item when the queue "
+                        + "is full) and consumers must go on until their end marker") + ".");
             }
             expectEachOnce(trip, "600 items, 3 consumers, a queue of 4");
         } finally {
@@ -146,11 +149,11 @@ class PipelineCheck {
                 notReturned(trip, "200 items went to 4 consumers, each item taking about 2 ms to handle");
             }
             int handledAtReturn = trip.handled();
-            List<Thread> aliveAtReturn = trip.stillAlive();
+            String aliveAtReturn = Trip.describe(trip.stillAlive());
             failIfThrew(trip, "200 items went to 4 consumers");
             if (handledAtReturn < 200) {
                 throw new AssertionFailedError("run() returned when only " + handledAtReturn + " of 200 items had "
-                        + "been handled; consumer threads were still at work (" + Trip.describe(aliveAtReturn)
+                        + "been handled; consumer threads were still at work (" + aliveAtReturn
                         + "). Whoever calls run() expects the work done when it returns: after putting the end "
                         + "markers, join() every consumer thread.");
             }
@@ -351,10 +354,10 @@ class PipelineCheck {
         List<Integer> lost = trip.lost();
         List<Integer> twice = trip.twice();
         if (!lost.isEmpty() || !twice.isEmpty() || trip.strangers() > 0) {
-            throw new AssertionFailedError(what + ": " + lost.size() + " items never handled" + (lost.isEmpty() ? ""
-                    : " (" + sample(lost) + ")") + ", " + twice.size() + " handled more than once" + (twice.isEmpty() ? ""
-                    : " (" + sample(twice) + ")") + ", and " + trip.strangers() + " values handled that were never in "
-                    + "the source. " + (lost.isEmpty() ? "Each item must go to exactly one consumer: take() removes "
+            throw new AssertionFailedError(what + ": " + Words.plural(lost.size(), "item", "items") + " never handled"
+                    + (lost.isEmpty() ? "" : " (" + sample(lost) + ")") + ", " + Words.count(twice.size())
+                    + " handled more than once" + (twice.isEmpty() ? "" : " (" + sample(twice) + ")") + ", and "
+                    + Words.plural(trip.strangers(), "value", "values") + " handled that were never in the source. " + (lost.isEmpty() ? "Each item must go to exactly one consumer: take() removes "
                     + "it from the queue as it hands it over, while peek() then poll() lets two consumers see the "
                     + "same one." : "An item is lost when it never reaches the queue (offer() returns false on a full "
                     + "queue, and the item is gone: use put(), which waits) or when a consumer stops before the "
