@@ -1,0 +1,48 @@
+package queues;
+
+// Wrong: putIfAbsent() makes sure the key is there, atomically, but the increment
+// after it is still a separate get() and put().
+
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+
+public final class WordCounter {
+
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+    public void add(String word) {
+        counts.putIfAbsent(word, 0L);
+        counts.put(word, counts.get(word) + 1);
+    }
+
+    public long countOf(String word) {
+        return counts.getOrDefault(word, 0L);
+    }
+
+    public Map<String, Long> counts() {
+        return Map.copyOf(counts);
+    }
+
+    public static Map<String, Long> countAll(List<String> lines, int threads) throws InterruptedException {
+        WordCounter counter = new WordCounter();
+        List<Thread> workers = new ArrayList<>();
+        int share = (lines.size() + threads - 1) / threads;
+        for (int t = 0; t < threads; t++) {
+            int from = Math.min(lines.size(), t * share);
+            int to = Math.min(lines.size(), from + share);
+            workers.add(Thread.ofPlatform().name("counter-" + t).start(() -> {
+                for (String line : lines.subList(from, to)) {
+                    for (String word : Tokens.words(line)) {
+                        counter.add(word);
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return counter.counts();
+    }
+}
