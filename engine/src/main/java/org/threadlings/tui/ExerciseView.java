@@ -63,9 +63,11 @@ final class ExerciseView implements View {
         List<Line> lines = new ArrayList<>();
         lines.add(Line.of(" " + exercise.title(), Role.HEADING));
         for (String file : exercise.files()) {
-            lines.add(Line.of(Line.text(" File  ", Role.DIM),
+            // e opens the first file, the one the task is about; the others are its companions.
+            boolean first = file.equals(exercise.files().get(0));
+            lines.add(Line.of(Line.text(first ? " File  " : " Also  ", Role.DIM),
                     Line.text(ui.work().shown(ui.work().fileOf(exercise, file)), Role.ACCENT),
-                    Line.text("   (e opens it in your editor)", Role.DIM)));
+                    Line.text(first ? "   (e opens it in your editor)" : "", Role.DIM)));
         }
         lines.add(Line.of(Line.text(" Mode  ", Role.DIM), Line.text(ui.watching().describe(), Role.TEXT)));
         lines.add(Line.EMPTY);

@@ -112,6 +112,9 @@ final class SessionCoursework implements Coursework {
         for (String file : exercise.files()) {
             Path path = session.workspace().solutions().resolve(file);
             try {
+                if (exercise.files().size() > 1) { // say where each file begins
+                    text.append(text.isEmpty() ? "" : "\n").append("// ---- ").append(file).append(" ----\n\n");
+                }
                 text.append(Files.readString(path, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
