@@ -26,7 +26,7 @@ final class Conversation implements AutoCloseable {
     private final OutputStream input;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private Conversation(Process process) {
+    Conversation(Process process) {
         this.process = process;
         this.input = process.getOutputStream();
         Thread.ofPlatform().daemon().name("conversation-reader-" + process.pid()).start(() -> {
@@ -44,8 +44,8 @@ final class Conversation implements AutoCloseable {
     }
 
     /** Starts {@code worker} in a JVM of its own, its errors going to this JVM's standard error. */
-    static Conversation with(Class<?> worker) throws IOException {
-        return new Conversation(Launch.of(worker).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    static Conversation with(Class<?> worker, String... args) throws IOException {
+        return new Conversation(Launch.of(worker, args).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
     /** Writes each request as one line, all in one go, and flushes. */

@@ -12,11 +12,17 @@ final class Launch {
     }
 
     static ProcessBuilder of(Class<?> main, String... args) {
+        return of(List.of(), main, args);
+    }
+
+    /** As {@link #of(Class, String...)}, with JVM options after the usual ones. */
+    static ProcessBuilder of(List<String> options, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-Xmx64m");
         command.add("-XX:+UseSerialGC");
+        command.addAll(options);
         command.add("-cp");
         command.add(folderOf(main).toString());
         command.add(main.getName());

@@ -46,7 +46,9 @@ public class StartupCost {
         List<String> shown = new ArrayList<>(command());
         shown.set(0, Path.of(shown.get(0)).getFileName().toString());
         shown.set(shown.indexOf(folder()), "<classes>");
-        System.out.println("  " + String.join(" ", shown));
+        String mainClass = shown.removeLast();
+        System.out.println("  " + String.join(" ", shown) + " \\");
+        System.out.println("      " + mainClass);
     }
 
     /** Starts {@code count} JVMs, then waits for all of them; the time it took, in nanoseconds. */
