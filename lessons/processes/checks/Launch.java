@@ -1,5 +1,6 @@
 package processes.checks;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +13,26 @@ final class Launch {
     }
 
     static ProcessBuilder of(Class<?> main, String... args) {
-        return of(List.of(), main, args);
+        return command(List.of(), folderOf(main).toString(), main, args);
     }
 
-    /** As {@link #of(Class, String...)}, with JVM options after the usual ones. */
-    static ProcessBuilder of(List<String> options, Class<?> main, String... args) {
+    /**
+     * As {@link #of(Class, String...)}, with JVM options after the usual ones, and the folders of
+     * {@code alsoNeeded} on the class path too. The grader compiles the checks and the student's
+     * classes into one folder; a build tool keeps them in two.
+     */
+    static ProcessBuilder of(List<String> options, List<Class<?>> alsoNeeded, Class<?> main, String... args) {
+        List<String> folders = new ArrayList<>(List.of(folderOf(main).toString()));
+        for (Class<?> needed : alsoNeeded) {
+            String folder = folderOf(needed).toString();
+            if (!folders.contains(folder)) {
+                folders.add(folder);
+            }
+        }
+        return command(options, String.join(File.pathSeparator, folders), main, args);
+    }
+
+    private static ProcessBuilder command(List<String> options, String classPath, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -24,13 +40,13 @@ final class Launch {
         command.add("-XX:+UseSerialGC");
         command.addAll(options);
         command.add("-cp");
-        command.add(folderOf(main).toString());
+        command.add(classPath);
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
 
-    /** The folder the grader compiled {@code type} into: the checks and the student's classes share it. */
+    /** The folder (or jar) {@code type} was loaded from. */
     static Path folderOf(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -77,7 +77,7 @@ class SharedCounterCheck {
         List<Conversation> started = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
-                started.add(new Conversation(Launch.of(INTERPRETED, CountingWorker.class, file.toString(),
+                started.add(new Conversation(Launch.of(INTERPRETED, List.of(MappedCounter.class), CountingWorker.class, file.toString(),
                         Integer.toString(each), mode).redirectError(ProcessBuilder.Redirect.INHERIT).start()));
             }
             for (Conversation worker : started) {
