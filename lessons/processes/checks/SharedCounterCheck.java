@@ -43,7 +43,7 @@ class SharedCounterCheck {
         try {
             Stress.trials().within(Duration.ofSeconds(6)).atLeast(2).atMost(10).informative(2).run(trial -> {
                 int workers = trial.between(2, 3);
-                int each = trial.between(20_000, 40_000);
+                int each = trial.between(10_000, 25_000);
                 trial.describe(workers + " processes × " + Words.count(each) + " increments");
                 long total = (long) workers * each;
                 long counted = run(file, workers, each, "student");
