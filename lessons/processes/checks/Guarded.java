@@ -21,7 +21,15 @@ final class Guarded {
     }
 
     static <T> Outcome<T> call(Callable<T> body, Duration patience, String what) throws Exception {
-        Set<Long> before = Children.now();
+        return call(body, patience, what, "");
+    }
+
+    /**
+     * As {@link #call(Callable, Duration, String)}; a hang is reported with {@code advice} after
+     * what the threads were doing. Every process this JVM started is killed then, those started
+     * before the call too: a worker started earlier may be the one the call waits on.
+     */
+    static <T> Outcome<T> call(Callable<T> body, Duration patience, String what, String advice) throws Exception {
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("student-call").start(() -> {
             try {
@@ -33,8 +41,8 @@ final class Guarded {
         try {
             return Await.result(result, patience, what);
         } catch (AssertionError hung) {
-            Children.kill(Children.runningExcept(before));
-            throw hung;
+            Children.kill(Children.runningExcept(Set.of()));
+            throw advice.isEmpty() ? hung : new AssertionError(hung.getMessage() + "\n" + advice, hung);
         }
     }
 }

@@ -24,6 +24,8 @@ import processes.ServiceClient;
 class PrimeServiceCheck {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final String ASK_ADVICE = "The check's worker answers every request at once, so yours never "
+            + "reached it: it is probably still in your BufferedWriter. Call flush() after writing the line.";
     private static final List<String> PLAIN = List.of("2", "97", "91", "0", "1", "7919", "1000000", "2147483647");
 
     @Test
@@ -117,9 +119,7 @@ class PrimeServiceCheck {
         try {
             for (String request : List.of("97", "91", "abc", "7919")) {
                 Guarded.Outcome<String> answer = Guarded.call(() -> client.ask(request), PATIENCE,
-                        "ask(\"" + request + "\") to return; the worker answers at once, so the request never "
-                                + "reached it: it is still in your BufferedWriter. Call flush() after writing "
-                                + "the line");
+                        "ask(\"" + request + "\") to return", ASK_ADVICE);
                 if (answer.thrown() != null) {
                     throw new AssertionError("ask(\"" + request + "\") threw " + answer.thrown()
                             + " while the worker was running and answering.", answer.thrown());
@@ -140,8 +140,10 @@ class PrimeServiceCheck {
     void finishEndsAndReaps() throws Exception {
         Set<Long> before = Children.now();
         ServiceClient client = start(ReferenceService.class);
-        Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return");
-        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, Duration.ofSeconds(15), "finish() to return");
+        Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return", ASK_ADVICE);
+        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, Duration.ofSeconds(15), "finish() to return",
+                "Close the worker's input first, so that it sees the end and exits by itself, and wait for it "
+                        + "at most 5 s (waitFor(5, TimeUnit.SECONDS)).");
         List<ProcessHandle> left = Children.runningExcept(before);
         if (!left.isEmpty()) {
             fail("finish() returned while the worker was still running (" + Children.kill(left) + "). After "
@@ -164,10 +166,11 @@ class PrimeServiceCheck {
     void finishKillsAStuckWorker() throws Exception {
         Set<Long> before = Children.now();
         ServiceClient client = start(StubbornService.class);
-        Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return");
+        Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return", ASK_ADVICE);
         Guarded.Outcome<Integer> exit = Guarded.call(client::finish, Duration.ofSeconds(15),
-                "finish() to return, with a worker that does not exit when its input is closed. Wait at most "
-                        + "5 s (waitFor(5, TimeUnit.SECONDS)), then destroyForcibly() it");
+                "finish() to return", "This worker does not exit when its input is closed. Wait at most 5 s "
+                        + "(waitFor(5, TimeUnit.SECONDS)); if it is still running then, destroyForcibly() it and "
+                        + "waitFor() again.");
         List<ProcessHandle> left = Children.runningExcept(before);
         if (!left.isEmpty()) {
             fail("finish() returned while the worker was still running (" + Children.kill(left) + "). This worker "
