@@ -99,8 +99,9 @@ class PrimeFarmCheck {
         long got = outcome.value();
         assertNoneLeft(before, what + (thrown == null ? " returned" : " threw"));
         if (thrown == null) {
-            fail("One worker exited with code " + FaultyWorker.EXIT_CODE + " and printed nothing, yet countPrimes "
-                    + "returned " + Words.count(got) + " as if all went well. Check each worker's exit code "
+            fail("Given FaultyWorker, whose process for the first range exits with code " + FaultyWorker.EXIT_CODE
+                    + " and prints nothing, countPrimes returned " + Words.count(got) + " as if all went well. "
+                    + "Run each range in a process of the class you are given, check each worker's exit code "
                     + "(waitFor() returns it) and throw an IOException when it is not 0.");
         }
         if (!(thrown instanceof IOException) || thrown.getMessage() == null
