@@ -62,13 +62,6 @@ final class SideBySide {
     private static final int CONFIRM_ROUNDS = 10;
     /** A failure needs a reference at least this fast: below it, "too slow" is within the noise. */
     private static final double FAIL_NEEDS_REFERENCE = 1.5;
-    /**
-     * A failure needs the candidate below this speed-up too. Every slow answer this lesson
-     * teaches against (a lock or an atomic per number, a hot map entry) measured 0.1x to 0.9x,
-     * while a correct solution on a quiet but shared machine once measured 1.37x against a 1.42x
-     * bar after ten rounds (reference 1.85x). Between this and the bar lies noise, not a lesson.
-     */
-    private static final double CLEARLY_SLOW = 1.2;
     /** No new round starts after this much time once MIN_ROUNDS ran, to keep a busy machine's grading short. */
     private static final Duration BUDGET = Duration.ofSeconds(3);
     /** ...nor after this much, however many ran: on a crowded machine one round can take seconds. */
@@ -298,12 +291,6 @@ final class SideBySide {
                     + Words.times(judgement.required()) + " is required, but the parallel reference itself reached only "
                     + Words.times(judgement.referenceSpeedup()) + ", too little room to tell a slow solution from a "
                     + "crowded machine", sideBySide);
-        }
-        if (judgement.status() == SpeedupRule.Status.FAIL && judgement.candidateSpeedup() >= CLEARLY_SLOW) {
-            throw inconclusive("yours reached " + Words.times(judgement.candidateSpeedup()) + " where "
-                    + Words.times(judgement.required()) + " is required: short of the bar, but parallel code that is "
-                    + "held back shows far less (a lock or a shared counter per number stays below 1×), and a "
-                    + "correct solution measures this low when other programs take turns on the cores", sideBySide);
         }
         if (judgement.status() == SpeedupRule.Status.FAIL && done < CONFIRM_ROUNDS) {
             // Measured: a correct solution at 1.32x against a 1.39x bar, with the second core
