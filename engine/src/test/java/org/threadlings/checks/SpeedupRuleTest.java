@@ -45,9 +45,19 @@ class SpeedupRuleTest {
     }
 
     @Test
-    void shortOfTheBarAndClearlySlowFails() {
-        assertEquals(Status.FAIL, judge(1000, 529, 841, 2).status());
+    void shortOfTheBarAndBelowHalfTheRequiredGainFails() {
+        // Reference 1.89x: required 1.45x, a failure below 1.22x.
+        assertEquals(1 + 0.25 * (1000.0 / 529 - 1), SpeedupRule.DEFAULT.failsBelow(1000.0 / 529), 1e-12);
+        assertEquals(Status.INCONCLUSIVE, judge(1000, 529, 800, 2).status()); // 1.25x
+        assertEquals(Status.FAIL, judge(1000, 529, 833, 2).status());         // 1.20x
         assertEquals(Status.FAIL, judge(1000, 529, 1000, 2).status());
+    }
+
+    @Test
+    void aCorrectSolutionSeenAt1point20AgainstABarOf1point33IsNoVerdict() {
+        Judgement j = judge(670, 404, 558, 2); // reference 1.66x
+
+        assertEquals(Status.INCONCLUSIVE, j.status(), j.reason());
     }
 
     @Test
