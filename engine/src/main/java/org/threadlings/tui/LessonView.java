@@ -163,11 +163,20 @@ final class LessonView implements View {
                     : state.lastResult() != null ? ui.app().symbols().fail() : ui.app().symbols().bullet();
             Role role = state.done() ? Role.PASS : state.lastResult() != null ? Role.FAIL : Role.TEXT;
             items.add(List.of(Line.of("  " + mark + " " + exercise.title() + "  (" + exercise.id() + ")", role),
-                    Line.of("    " + String.join(", ", exercise.files().stream().map(f -> "exercises/" + f).toList())
+                    Line.of("    " + filesShown(exercise.files())
                             + (state.done() ? "  done" : state.lastResult() != null ? "  last check: " + state.lastResult()
                             : "  not tried yet"), Role.DIM)));
         }
         return items;
+    }
+
+    /**
+     * The file the student edits, and how many come with it: every path in full would push the
+     * exercise's state off an 80-column line. The exercise's page lists them all.
+     */
+    private static String filesShown(List<String> files) {
+        int others = files.size() - 1;
+        return "exercises/" + files.get(0) + (others == 0 ? "" : " (+" + others + (others == 1 ? " file)" : " files)"));
     }
 
     /** Each question in full, wrapped, its inline code and emphasis rendered as in the lesson text. */
