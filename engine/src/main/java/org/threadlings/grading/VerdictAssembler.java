@@ -80,7 +80,7 @@ final class VerdictAssembler {
         String runningAtEnd = currentCheck(events).orElse("");
         // Out of time while other programs held the cores: slow code and a crowded machine look
         // the same from inside, so there is no verdict (the report says what the threads did).
-        boolean busy = stopped != null && stopped.reason() == StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE;
+        boolean busy = onABusyMachine(stopped);
         String stoppedDuring = stopped == null ? runningAtEnd : stopped.during();
         // A deadlock among threads that an earlier check started and left running belongs to
         // that check, even though it ended (perhaps passing) before the deadlock was found.
@@ -171,6 +171,11 @@ final class VerdictAssembler {
         return done ? Outcome.COMPLETED : Outcome.CRASHED;
     }
 
+    /** Whether the run ran out of time while other programs held the cores. */
+    private static boolean onABusyMachine(ChildEvent.Stopped stopped) {
+        return stopped != null && stopped.reason() == StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE;
+    }
+
     /** A hook's exit explains the first exit's hang better than the first report does. */
     private static boolean supersedes(ChildEvent.Stopped later, ChildEvent.Stopped first) {
         return later.reason() == StopReason.EXIT_IN_SHUTDOWN_HOOK
@@ -228,7 +233,7 @@ final class VerdictAssembler {
                     + "answer any more, so it was stopped. (Code that allocates memory without end can keep the "
                     + "garbage collector too busy to do anything else.)"
                     : report)
-                    + (stopped != null && stopped.reason() == StopReason.TIME_LIMIT_ON_A_BUSY_MACHINE
+                    + (onABusyMachine(stopped)
                     ? "\nNext: close other busy programs and check again. If it runs out of time on a quiet machine "
                     + "too, look for a loop that never ends or a thread that waits for something that never happens."
                     : "\nNext: look for a loop whose condition never becomes false, or a thread that waits for "
