@@ -94,7 +94,8 @@ final class ValidateCommand implements Callable<Integer> {
         long wrongCount = exercises.stream().mapToLong(e -> e.wrongAnswers().size()).sum();
         console.println("Grading " + Words.plural(exercises.size(), "exercise", "exercises") + ": each original starter "
                 + "(it must fail), each solution (it must pass) and " + Words.plural(wrongCount, "known-wrong answer",
-                "known-wrong answers") + " (each must be caught by its check), " + Math.max(1, jobs) + " at a time…");
+                "known-wrong answers") + " (each must be caught by its check); " + Words.plural(Math.max(1, jobs), "exercise",
+                "exercises") + " at a time, each exercise's submissions in one grading JVM while they leave nothing running…");
         CourseValidator validator = new CourseValidator(session.workspace(), session.grader(), session.compiler(),
                 session.starters());
         long start = System.nanoTime();
@@ -108,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
                     @Override
                     public void regrading(int count) {
                         console.println("Grading " + Words.plural(count, "submission", "submissions")
-                                + " again, alone: their results while others ran beside them were not as expected…");
+                                + " again, alone and each in a fresh JVM: their first results were not as expected…");
                     }
                 });
         long broken = wideCode + changedChecks + reports.stream().filter(r -> !r.consistent()).count();
@@ -124,6 +125,8 @@ final class ValidateCommand implements Callable<Integer> {
         console.println("");
         ValidationTable.render(ValidationTable.rows(reports), Duration.ofNanos(System.nanoTime() - start))
                 .forEach(console::println);
+        console.println("Ran " + validator.jvmsUsed() + " (an exercise's submissions share one while they leave "
+                + "nothing running).");
         console.println("");
         if (broken == 0) {
             console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN))

@@ -101,6 +101,14 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /**
+     * A session that grades submissions of {@code exercise} one after another, in one JVM where
+     * the runs allow it: for validation. Close it when done.
+     */
+    public GradingSession session(Exercise exercise) {
+        return new GradingSession(this, exercise);
+    }
+
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation) {
         return grade(exercise, studentDir, listener, cancellation, List.of());
@@ -122,7 +130,7 @@ public final class Grader implements AutoCloseable {
                             + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
         try {
-            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks);
+            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks, null);
         } finally {
             // The next JVM starts once this one is gone, not while its checks run: on a two-core
             // machine a booting JVM would take a core from checks that measure parallel work.
@@ -130,11 +138,30 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /**
+     * Grades in the JVM that {@code session} keeps waiting, if any, and leaves the JVM to it when
+     * the run allows another job. For validation, which grades many submissions of an exercise.
+     */
+    Verdict grade(GradingSession session, Path studentDir, List<String> onlyChecks) {
+        long start = System.nanoTime();
+        Exercise exercise = session.exercise();
+        Path dir = studentDir.toAbsolutePath().normalize();
+        List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
+        if (exercise.files().stream().anyMatch(f -> !Files.isRegularFile(dir.resolve(f)))) {
+            return grade(exercise, studentDir, GradingListener.NONE, new Cancellation(), onlyChecks);
+        }
+        return compileAndRun(exercise, dir, sources, GradingListener.NONE, new Cancellation(), start, onlyChecks,
+                session);
+    }
+
     private Verdict compileAndRun(Exercise exercise, Path dir, List<Path> sources, GradingListener listener,
-                                  Cancellation cancellation, long start, List<String> onlyChecks) {
-        // Closed in reverse: the child is killed before its folder is deleted.
+                                  Cancellation cancellation, long start, List<String> onlyChecks,
+                                  GradingSession session) {
+        // Closed in reverse: the child is killed before its folder is deleted (unless a session
+        // keeps it for the next job, which no longer needs this folder).
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
-             SandboxProcess child = childJvm(exercise)) {
+             Lease keep = new Lease(session, session != null ? session.take(() -> childJvm(exercise)) : childJvm(exercise))) {
+            SandboxProcess child = keep.child();
             cancellation.onCancel(() -> child.killTree());
             listener.phase(GradingListener.Phase.COMPILING);
             // One compilation for the student's files and the checks: a second javac run costs
@@ -173,7 +200,7 @@ public final class Grader implements AutoCloseable {
             String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(checks), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled), key, onlyChecks);
+                    packagesOf(compiled), key, onlyChecks, session != null);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             if (!child.isAlive()) {
                 return didNotStart(exercise, child, start);
@@ -185,7 +212,8 @@ public final class Grader implements AutoCloseable {
             } catch (IOException e) {
                 return didNotStart(exercise, child, start); // it died between the check above and the job
             }
-            return watch(exercise, child, new EventTail(events, EventSeal.withKey(key)), listener, cancellation, start);
+            return watch(exercise, child, new EventTail(events, EventSeal.withKey(key)), listener, cancellation, start,
+                    keep);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the grading job", e);
         } catch (IOException e) {
@@ -234,19 +262,64 @@ public final class Grader implements AutoCloseable {
         Files.write(list, topLevel);
     }
 
+    /**
+     * The child JVM of one grading. Closing it kills the child, unless the run ended with the JVM
+     * waiting for another job and a session wants it: then the session keeps it.
+     */
+    private static final class Lease implements AutoCloseable {
+        private final GradingSession session;
+        private final SandboxProcess child;
+        private boolean waiting;
+
+        Lease(GradingSession session, SandboxProcess child) {
+            this.session = session;
+            this.child = child;
+        }
+
+        SandboxProcess child() {
+            return child;
+        }
+
+        /** Whether a session would keep the child for its next job. */
+        boolean wanted() {
+            return session != null;
+        }
+
+        /** The run ended, and the JVM reads the next job. */
+        void waiting() {
+            waiting = session != null;
+        }
+
+        @Override
+        public void close() {
+            if (waiting) {
+                session.keep(child);
+            } else {
+                child.close();
+            }
+        }
+    }
+
     private SandboxProcess childJvm(Exercise exercise) throws IOException {
         return standby != null ? standby.take(exercise.jvmOptions())
                 : jvm.start(ChildMain.class.getName(), exercise.jvmOptions(), List.of(), null, null);
     }
 
     private Verdict watch(Exercise exercise, SandboxProcess child, EventTail tail, GradingListener listener,
-                          Cancellation cancellation, long start) throws IOException {
+                          Cancellation cancellation, long start, Lease keep) throws IOException {
         long hardDeadline = System.nanoTime() + exercise.timeLimit().plus(GRACE).toNanos();
+        long outputFrom = child.outputBytes();
         List<ChildEvent> events = new ArrayList<>();
         Ending ending = Ending.EXITED;
         try {
             while (!child.waitFor(POLL)) {
                 dispatch(tail.poll(), events, listener);
+                if (keep.wanted() && waitsForNext(events) && child.outputSeparable(child.outputBytes())) {
+                    // The JVM ended this job cleanly and waits for the next: it is not killed.
+                    keep.waiting();
+                    return VerdictAssembler.assemble(exercise.id(), events, Ending.EXITED, 0, exercise.timeLimit(),
+                            child.outputSince(outputFrom), Duration.ofNanos(System.nanoTime() - start));
+                }
                 if (cancellation.isCancelled()) {
                     ending = Ending.CANCELLED;
                     break;
@@ -271,7 +344,7 @@ public final class Grader implements AutoCloseable {
             events.add(new ChildEvent.Leftovers(List.of(), killed));
         }
         int exitCode = child.isAlive() ? -1 : child.exitCode();
-        CapturedOutput output = child.output();
+        CapturedOutput output = child.output(outputFrom);
         if (events.isEmpty() && ending == Ending.EXITED && JvmStartFailure.inOutput(output.text())) {
             return didNotStart(exercise, child, start);
         }
@@ -303,6 +376,10 @@ public final class Grader implements AutoCloseable {
                 + "jvm-options in lesson.yaml, then run ./run.sh validate.)";
         return new Verdict(exercise.id(), ExerciseStatus.ERROR, Outcome.JVM_DID_NOT_START, message, List.of(),
                 List.of(), output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static boolean waitsForNext(List<ChildEvent> events) {
+        return !events.isEmpty() && events.get(events.size() - 1) instanceof ChildEvent.Done done && done.waitsForNext();
     }
 
     private static void dispatch(List<ChildEvent> fresh, List<ChildEvent> all, GradingListener listener) {

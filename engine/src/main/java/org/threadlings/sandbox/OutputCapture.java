@@ -80,30 +80,42 @@ final class OutputCapture extends Thread {
         return flooded;
     }
 
-    /** Waits briefly for the pipe to drain, then returns what was kept. */
-    CapturedOutput result() {
+    /** Waits briefly for the pipe to drain, then returns what was kept from byte {@code from} on. */
+    CapturedOutput result(long from) {
         try {
             join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            String start = new String(head, 0, headLength, StandardCharsets.UTF_8);
-            if (total <= HEAD_BYTES) {
-                return new CapturedOutput(start, total, false);
-            }
-            long tailLength = Math.min(TAIL_BYTES, total - HEAD_BYTES);
-            byte[] end = new byte[(int) tailLength];
-            long from = total - tailLength;
-            for (int i = 0; i < tailLength; i++) {
-                end[i] = tail[(int) ((from + i - HEAD_BYTES) % TAIL_BYTES)];
-            }
-            boolean truncated = total > HEAD_BYTES + TAIL_BYTES;
-            String joined = truncated
-                    ? start + "\n[... " + (total - HEAD_BYTES - tailLength) + " bytes not shown ...]\n"
-                    + new String(end, StandardCharsets.UTF_8)
-                    : start + new String(end, StandardCharsets.UTF_8);
-            return new CapturedOutput(joined, total, truncated);
+        return since(from);
+    }
+
+    /** How many bytes have come so far. */
+    synchronized long total() {
+        return total;
+    }
+
+    /**
+     * What was kept from byte {@code from} on, without waiting: the output of one job of a JVM
+     * that runs several. {@code from} must lie within the kept beginning.
+     */
+    synchronized CapturedOutput since(long from) {
+        int skip = (int) Math.min(from, headLength);
+        String start = new String(head, skip, headLength - skip, StandardCharsets.UTF_8);
+        if (total <= HEAD_BYTES) {
+            return new CapturedOutput(start, total - skip, false);
         }
+        long tailLength = Math.min(TAIL_BYTES, total - HEAD_BYTES);
+        byte[] end = new byte[(int) tailLength];
+        long tailStart = total - tailLength;
+        for (int i = 0; i < tailLength; i++) {
+            end[i] = tail[(int) ((tailStart + i - HEAD_BYTES) % TAIL_BYTES)];
+        }
+        boolean truncated = total > HEAD_BYTES + TAIL_BYTES;
+        String joined = truncated
+                ? start + "\n[... " + (total - HEAD_BYTES - tailLength) + " bytes not shown ...]\n"
+                + new String(end, StandardCharsets.UTF_8)
+                : start + new String(end, StandardCharsets.UTF_8);
+        return new CapturedOutput(joined, total - skip, truncated);
     }
 }

@@ -99,7 +99,27 @@ public final class SandboxProcess implements AutoCloseable {
     }
 
     public CapturedOutput output() {
-        return output.result();
+        return output.result(0);
+    }
+
+    /** Once the child has ended: its output from byte {@code from} on (where an earlier job's ended). */
+    public CapturedOutput output(long from) {
+        return output.result(from);
+    }
+
+    /** How many bytes of output have come so far. */
+    public long outputBytes() {
+        return output.total();
+    }
+
+    /** The output from byte {@code from} on, at once: for a JVM that goes on running. */
+    public CapturedOutput outputSince(long from) {
+        return output.since(from);
+    }
+
+    /** Whether the output from byte {@code from} on can be told apart from what came before. */
+    public boolean outputSeparable(long from) {
+        return from <= OutputCapture.HEAD_BYTES;
     }
 
     /** Kills what is left: a child that exited by itself may have left processes behind. */

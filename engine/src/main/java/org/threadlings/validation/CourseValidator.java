@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.threadlings.checks.Words;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Course;
@@ -22,6 +24,7 @@ import org.threadlings.course.WrongAnswer;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.Grader;
 import org.threadlings.grading.GradingListener;
+import org.threadlings.grading.GradingSession;
 import org.threadlings.sandbox.ScratchDir;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.ExerciseStatus;
@@ -37,10 +40,12 @@ import org.threadlings.workspace.Workspace;
  * (so each mistake gets the message written for it), and every example compiles against the
  * solutions. Starters are graded from their originals, whatever the student has done to exercises/.
  *
- * <p>Gradings run several at a time. A result that is not what it should be (or inconclusive)
- * while others ran beside it is graded again alone at the end, and that result decides: a busy
- * machine is one of the conditions a check must survive, but validation should not report the
- * noise of its own parallelism as a broken course.
+ * <p>An exercise's submissions are graded one after another in one grading JVM, as long as each
+ * run leaves nothing running ({@link GradingSession}); exercises are graded several at a time.
+ * A result that is not what it should be (or inconclusive) is graded again at the end, alone and
+ * in a fresh JVM as a student's code is, and that result decides: a busy machine is one of the
+ * conditions a check must survive, but validation should not report the noise of its own
+ * parallelism, or a JVM that an earlier run shaped, as a broken course.
  */
 public final class CourseValidator {
 
@@ -77,7 +82,7 @@ public final class CourseValidator {
         /** An exercise's report, final. */
         void validated(ExerciseReport report);
 
-        /** Some gradings are graded again, alone, because they ran beside others. */
+        /** Some gradings are graded again, alone in a fresh JVM, because they ran beside others or in a shared one. */
         default void regrading(int count) {
         }
     }
@@ -87,6 +92,9 @@ public final class CourseValidator {
 
     private final Workspace workspace;
     private final Grader grader;
+    /** Grading JVMs started, and gradings done, so far: how well sessions shared their JVMs. */
+    private final AtomicInteger jvms = new AtomicInteger();
+    private final AtomicInteger gradings = new AtomicInteger();
     private final SourceCompiler compiler;
     private final StarterStore starters;
 
@@ -102,13 +110,13 @@ public final class CourseValidator {
         return validateAll(List.of(exercise), 1, report -> { }).get(0);
     }
 
-    /** Validates every exercise of the course, one grading at a time. */
+    /** Validates every exercise of the course, one exercise at a time. */
     public List<ExerciseReport> validateAll(Course course, Consumer<ExerciseReport> each) throws IOException {
         return validateAll(course.exercises().toList(), 1, each::accept);
     }
 
     /**
-     * Validates {@code exercises} with up to {@code parallel} gradings at once; reports arrive in
+     * Validates {@code exercises} with up to {@code parallel} exercises graded at once; reports arrive in
      * the order of the list.
      */
     public List<ExerciseReport> validateAll(List<Exercise> exercises, int parallel, Listener listener) throws IOException {
@@ -116,20 +124,22 @@ public final class CourseValidator {
         for (Exercise exercise : exercises) {
             plan.put(exercise, submissions(exercise));
         }
-        boolean alone = parallel <= 1;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel),
                 Thread.ofPlatform().name("validate-", 1).daemon(true).factory());
         List<ExerciseReport> reports = new ArrayList<>();
         try {
-            Map<Submission, Future<Verdict>> running = new LinkedHashMap<>();
-            plan.values().forEach(list -> list.forEach(s -> running.put(s, pool.submit(() -> grade(s)))));
+            // An exercise's submissions go one after another through one session, so that they
+            // share a grading JVM where the runs allow; exercises run side by side.
+            Map<Exercise, Future<List<Verdict>>> running = new LinkedHashMap<>();
+            plan.forEach((exercise, list) -> running.put(exercise, pool.submit(() -> gradeInOneSession(exercise, list))));
             List<Exercise> waiting = new ArrayList<>();
             Map<Submission, Verdict> verdicts = new LinkedHashMap<>();
             for (Map.Entry<Exercise, List<Submission>> entry : plan.entrySet()) {
-                for (Submission s : entry.getValue()) {
-                    verdicts.put(s, await(running.get(s)));
+                List<Verdict> graded = await(running.get(entry.getKey()));
+                for (int i = 0; i < graded.size(); i++) {
+                    verdicts.put(entry.getValue().get(i), graded.get(i));
                 }
-                boolean settled = alone || entry.getValue().stream().allMatch(s -> s.asExpected(verdicts.get(s)));
+                boolean settled = entry.getValue().stream().allMatch(s -> s.asExpected(verdicts.get(s)));
                 if (settled) {
                     ExerciseReport report = report(entry.getKey(), entry.getValue(), verdicts, List.of());
                     reports.add(report);
@@ -156,7 +166,8 @@ public final class CourseValidator {
                     verdicts.put(s, solo);
                     if (s.asExpected(solo)) {
                         notes.computeIfAbsent(s.exercise(), e -> new ArrayList<>()).add(s.label() + " came out "
-                                + s.outcome(beside) + " while other gradings ran beside it; graded alone, it was "
+                                + s.outcome(beside) + (parallel > 1 ? " while other gradings ran beside it" : "")
+                                + " in a grading JVM it shared; graded alone in a fresh one, it was "
                                 + s.outcome(solo));
                     }
                 }
@@ -227,32 +238,55 @@ public final class CourseValidator {
         return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, null);
     }
 
+    /** Grades an exercise's submissions in order, in one session. */
+    private List<Verdict> gradeInOneSession(Exercise exercise, List<Submission> submissions) {
+        List<Verdict> verdicts = new ArrayList<>();
+        try (GradingSession session = grader.session(exercise)) {
+            for (Submission s : submissions) {
+                verdicts.add(grade(s, session));
+            }
+            jvms.addAndGet(session.jvmsStarted());
+            gradings.addAndGet(session.gradings());
+        }
+        return verdicts;
+    }
+
+    /** "271 gradings in 80 grading JVMs": how many JVMs validation has started so far, for how much work. */
+    public String jvmsUsed() {
+        return Words.plural(gradings.get(), "grading", "gradings") + " in " + Words.plural(jvms.get(), "grading JVM",
+                "grading JVMs");
+    }
+
     /**
      * A known-wrong answer is run against its own check only: whether that check catches it is the
      * question, and the other checks would be most of the time spent.
      */
-    private Verdict grade(Submission s) {
+    private Verdict grade(Submission s, GradingSession session) {
         if (s.missing() != null) {
             return null;
         }
         if (s.kind() != Submission.Kind.WRONG) {
-            return gradeFully(s);
+            return session.grade(s.folder(), List.of());
         }
-        Verdict own = grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(),
-                List.of(s.wrong().caughtBy()));
+        Verdict own = session.grade(s.folder(), List.of(s.wrong().caughtBy()));
         // Not caught by its own check: all checks then, to say which one does catch it, if any.
-        return s.asExpected(own) ? own : gradeFully(s);
+        return s.asExpected(own) ? own : session.grade(s.folder(), List.of());
     }
 
     private Verdict gradeFully(Submission s) {
-        return s.missing() != null ? null : grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation());
+        if (s.missing() != null) {
+            return null;
+        }
+        jvms.incrementAndGet();
+        gradings.incrementAndGet();
+        return grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation());
     }
 
     private static boolean inconclusive(Verdict verdict) {
         return verdict != null && verdict.status() == ExerciseStatus.INCONCLUSIVE;
     }
 
-    private static Verdict await(Future<Verdict> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

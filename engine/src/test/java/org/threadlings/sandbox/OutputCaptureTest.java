@@ -16,7 +16,7 @@ class OutputCaptureTest {
         OutputCapture capture = new OutputCapture(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 floodLimit, null, floods::incrementAndGet);
         capture.start();
-        return capture.result();
+        return capture.result(0);
     }
 
     @Test
@@ -42,5 +42,17 @@ class OutputCaptureTest {
         assertTrue(out.text().contains("bytes not shown"));
         assertTrue(out.text().length() < OutputCapture.HEAD_BYTES + OutputCapture.TAIL_BYTES + 100);
         assertEquals(1, floods.get(), "the owner hears of the flood exactly once");
+    }
+
+    @Test
+    void the_output_of_a_later_job_starts_where_the_earlier_one_ended() {
+        OutputCapture capture = new OutputCapture(new ByteArrayInputStream(
+                "first job\nsecond job\n".getBytes(StandardCharsets.UTF_8)), 1000, null, () -> { });
+        capture.start();
+        CapturedOutput whole = capture.result(0);
+        CapturedOutput later = capture.since("first job\n".length());
+        assertEquals("first job\nsecond job\n", whole.text());
+        assertEquals("second job\n", later.text());
+        assertEquals(11, later.totalBytes());
     }
 }

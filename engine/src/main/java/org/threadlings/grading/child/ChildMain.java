@@ -61,17 +61,25 @@ public final class ChildMain {
         }
         // From here the input stays open until the parent goes: the watch halts this JVM then.
         Leftovers leftovers = new Leftovers();
-        new ParentWatch(input, leftovers).start();
-        ChildJob job;
-        try {
-            job = json.readValue(line, ChildJob.class);
-        } catch (IOException e) {
-            System.err.println("threadlings: unreadable grading job: " + e.getMessage());
-            Runtime.getRuntime().halt(EXIT_BAD_JOB);
-            return;
-        }
+        ParentWatch watch = new ParentWatch(input, leftovers);
+        watch.start();
+        ExitWitness witness = new ExitWitness(leftovers);
+        witness.register();
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        Runtime.getRuntime().halt(run(job, launcher, leftovers));
+        while (true) {
+            ChildJob job;
+            try {
+                job = json.readValue(line, ChildJob.class);
+            } catch (IOException e) {
+                System.err.println("threadlings: unreadable grading job: " + e.getMessage());
+                Runtime.getRuntime().halt(EXIT_BAD_JOB);
+                return;
+            }
+            if (!run(job, launcher, leftovers, witness)) {
+                Runtime.getRuntime().halt(EXIT_DONE);
+            }
+            line = watch.nextJob();
+        }
     }
 
     /**
@@ -87,21 +95,26 @@ public final class ChildMain {
         return b < 0 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
-    static int run(ChildJob job, Launcher launcher, Leftovers leftovers) throws IOException {
+    /**
+     * Runs one job's checks and reports them.
+     *
+     * @return whether this JVM stays for another job: the job allowed it and left nothing running
+     */
+    static boolean run(ChildJob job, Launcher launcher, Leftovers leftovers, ExitWitness witness) throws IOException {
         SealedWriter.Sinks sinks = SealedWriter.start(Path.of(job.eventsFile()), job.sealKey());
         EventSink sink = sinks.results();
         RunState state = new RunState();
         FailureMessages messages = new FailureMessages(job.focusPackages());
         System.setProperty(Await.FOCUS_PROPERTY, String.join(",", job.focusPackages()));
         new Watchdog(Duration.ofMillis(job.timeLimitMillis()), sink, state, job.focusPackages(), leftovers).start();
-        new ExitWitness(sink, state, leftovers).register();
+        witness.watch(sink, state);
         // The handler is public (Thread.getDefaultUncaughtExceptionHandler), so it gets a sink
         // that may report deaths and nothing else.
         EventSink deaths = sinks.deaths();
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> deaths.emit(new ChildEvent.ThreadDied(
                 thread.getName(), messages.describe(failure), state.currentId())));
 
-        ClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(urls(job.classpath()), ChildMain.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         List<Class<?>> classes = new ArrayList<>();
         for (String name : job.checkClasses()) {
@@ -121,10 +134,19 @@ public final class ChildMain {
         if (!threads.isEmpty() || !processes.isEmpty()) {
             sink.emit(new ChildEvent.Leftovers(threads, processes));
         }
-        sink.emit(new ChildEvent.Done());
+        // Another job may share this JVM only if this one left nothing that could take a
+        // processor or a lock from it, daemon threads included.
+        boolean stays = job.nextMayFollow() && threads.isEmpty() && processes.isEmpty()
+                && leftovers.nothingLeftRunning();
         System.out.flush();
         System.err.flush();
-        return EXIT_DONE;
+        sink.emit(new ChildEvent.Done(stays));
+        if (stays) {
+            state.markHandedOver();
+            Thread.currentThread().setContextClassLoader(ChildMain.class.getClassLoader());
+            loader.close();
+        }
+        return stays;
     }
 
     /**

@@ -15,14 +15,20 @@ final class ExitWitness implements Runnable {
 
     private static final List<String> EXIT_FRAMES = List.of("java.lang.Shutdown", "java.lang.Runtime", "java.lang.System");
 
-    private final EventSink sink;
-    private final RunState state;
-    private final Leftovers leftovers;
+    /** The job being run: its sink and state, set together. */
+    private record Job(EventSink sink, RunState state) {
+    }
 
-    ExitWitness(EventSink sink, RunState state, Leftovers leftovers) {
-        this.sink = sink;
-        this.state = state;
+    private final Leftovers leftovers;
+    private volatile Job job;
+
+    ExitWitness(Leftovers leftovers) {
         this.leftovers = leftovers;
+    }
+
+    /** From now on an exit is reported to this job. A JVM that grades several jobs has one witness. */
+    void watch(EventSink sink, RunState state) {
+        job = new Job(sink, state);
     }
 
     /** Registers the witness; its hook thread's task is out of reach of student code, as the watchdog's is. */
@@ -32,9 +38,12 @@ final class ExitWitness implements Runnable {
 
     @Override
     public void run() {
-        if (state.finished()) {
+        Job current = job;
+        if (current == null || current.state().finished()) {
             return;
         }
+        EventSink sink = current.sink();
+        RunState state = current.state();
         state.exitBegan(exitingThread());
         String caller = exitCaller();
         if (caller.startsWith("java.lang.Terminator")) {

@@ -44,6 +44,30 @@ final class Leftovers {
         return described;
     }
 
+    /**
+     * Whether every thread started since has ended, daemons included (after the same grace): only
+     * then can another job run in this JVM without sharing its processors or its locks.
+     */
+    boolean nothingLeftRunning() {
+        long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+        while (anyNewThread()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyNewThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> !baseline.contains(t) && t.isAlive() && !t.getName().startsWith("threadlings-"));
+    }
+
     private List<Thread> alive() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !baseline.contains(t) && !t.isDaemon() && t.isAlive())

@@ -1,8 +1,12 @@
 package org.threadlings.grading.child;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Ends the grading JVM when the runner that started it is gone, however the runner ended
@@ -12,6 +16,10 @@ import java.util.Optional;
  * <p>Student code may interrupt every thread it finds: the blocking read of a pipe ignores
  * interrupts, and should the read fail, the watch falls back to polling the parent process and
  * goes on through interrupts. Once the parent is gone it kills what the run started and halts.
+ *
+ * <p>A runner that grades several submissions in one JVM sends the next job on the same input;
+ * the watch passes each line it reads on to {@link #nextJob()}. A student's grading never gets a
+ * second job: its runner sends one and then nothing.
  */
 final class ParentWatch implements Runnable {
 
@@ -21,11 +29,18 @@ final class ParentWatch implements Runnable {
     private final InputStream input;
     private final Optional<ProcessHandle> parent;
     private final Leftovers leftovers;
+    /** Lines read after the first job; only the main thread, which made this watch, can take them. */
+    private final BlockingQueue<String> jobs = new LinkedBlockingQueue<>();
 
     ParentWatch(InputStream input, Leftovers leftovers) {
         this.input = input;
         this.parent = ProcessHandle.current().parent();
         this.leftovers = leftovers;
+    }
+
+    /** Waits for the next job line; the JVM halts instead if the runner ends its input. */
+    String nextJob() throws InterruptedException {
+        return jobs.take();
     }
 
     /**
@@ -42,9 +57,18 @@ final class ParentWatch implements Runnable {
     @Override
     public void run() {
         try {
-            byte[] buffer = new byte[256];
-            while (input.read(buffer) >= 0) {
-                // the runner sends nothing more: anything read is ignored
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            int n;
+            while ((n = input.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        jobs.add(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(buffer[i]);
+                    }
+                }
             }
         } catch (IOException e) {
             waitForParentToEnd();

@@ -7,6 +7,7 @@ final class RunState {
     private volatile String currentName = "";
     private volatile boolean finished;
     private volatile long exitingThreadId;
+    private volatile boolean handedOver;
 
     void started(String id, String name) {
         currentId = id;
@@ -44,5 +45,14 @@ final class RunState {
 
     boolean finished() {
         return finished;
+    }
+
+    /** The job reported its end and the JVM goes on to another job: this job's watch ends. */
+    void markHandedOver() {
+        handedOver = true;
+    }
+
+    boolean handedOver() {
+        return handedOver;
     }
 }

@@ -23,7 +23,10 @@ final class Training {
             ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
                     dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()),
                     EventSeal.newKey(), List.of());
-            ChildMain.run(job, launcher, new Leftovers());
+            Leftovers leftovers = new Leftovers();
+            ExitWitness witness = new ExitWitness(leftovers);
+            witness.register();
+            ChildMain.run(job, launcher, leftovers, witness);
             DeadlockDetector.findNew();
         }
         System.exit(0); // a normal exit, so that the JVM writes the cache it was asked to record

@@ -57,8 +57,16 @@ public sealed interface ChildEvent {
     record Leftovers(List<String> threads, List<String> processes) implements ChildEvent {
     }
 
-    /** Every check ran; nothing more will come. */
-    record Done() implements ChildEvent {
+    /**
+     * Every check ran; nothing more will come for this job.
+     *
+     * @param waitsForNext the JVM stays and reads another job: the job allowed it
+     *                     ({@link ChildJob#nextMayFollow}) and the run left no thread or process behind
+     */
+    record Done(boolean waitsForNext) implements ChildEvent {
+        public Done() {
+            this(false);
+        }
     }
 
     /**

@@ -1,0 +1,94 @@
+package org.threadlings.grading;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.threadlings.course.Exercise;
+import org.threadlings.sandbox.SandboxProcess;
+import org.threadlings.verdict.Verdict;
+
+/**
+ * Grades several submissions of one exercise one after another, in one grading JVM for as long as
+ * the runs allow: a JVM whose run left any thread or process behind, ran out of time or died is
+ * replaced by a fresh one. For validation, where starting a JVM for each of an exercise's
+ * submissions cost about as much as all their checks together.
+ *
+ * <p>A student's grading never runs this way: its JVM is fresh and halts after the one run.
+ * Validation grades again, alone and in a fresh JVM, whatever did not come out as it should, and
+ * that verdict decides.
+ */
+public final class GradingSession implements AutoCloseable {
+
+    /** Starts a grading JVM. */
+    interface Starter {
+        SandboxProcess start() throws IOException;
+    }
+
+    private final Grader grader;
+    private final Exercise exercise;
+    /** The JVM waiting for the next job, or null. */
+    private SandboxProcess waiting;
+    private int started;
+    private int graded;
+
+    GradingSession(Grader grader, Exercise exercise) {
+        this.grader = grader;
+        this.exercise = exercise;
+    }
+
+    Exercise exercise() {
+        return exercise;
+    }
+
+    /** Grades the exercise's files under {@code studentDir}, with only {@code onlyChecks} (all when empty). */
+    public Verdict grade(Path studentDir, List<String> onlyChecks) {
+        graded++;
+        return grader.grade(this, studentDir, onlyChecks);
+    }
+
+    /** How many grading JVMs this session started. */
+    public int jvmsStarted() {
+        return started;
+    }
+
+    /** How many gradings it did. */
+    public int gradings() {
+        return graded;
+    }
+
+    /** How many JVMs this session started for how many gradings, as "3 JVMs for 9 gradings". */
+    public String jvmsUsed() {
+        return started + (started == 1 ? " JVM" : " JVMs") + " for " + graded + (graded == 1 ? " grading" : " gradings");
+    }
+
+    /** The waiting JVM if it is still alive, else a fresh one. */
+    SandboxProcess take(Starter starter) throws IOException {
+        SandboxProcess child = waiting;
+        waiting = null;
+        if (child != null && child.isAlive()) {
+            return child;
+        }
+        if (child != null) {
+            child.close();
+        }
+        started++;
+        return starter.start();
+    }
+
+    /** A JVM that finished its job and reads the next. */
+    void keep(SandboxProcess child) {
+        if (waiting != null) {
+            waiting.close();
+        }
+        waiting = child;
+    }
+
+    /** Ends the waiting JVM, if any. */
+    @Override
+    public void close() {
+        if (waiting != null) {
+            waiting.close();
+            waiting = null;
+        }
+    }
+}

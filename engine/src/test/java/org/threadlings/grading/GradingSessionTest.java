@@ -1,0 +1,94 @@
+package org.threadlings.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threadlings.compile.SourceCompiler;
+import org.threadlings.course.Exercise;
+import org.threadlings.sandbox.JvmLauncher;
+import org.threadlings.verdict.Verdict;
+
+/**
+ * A session grades submissions one after another in one JVM, and starts a fresh one whenever a
+ * run left something running: a later submission never shares processors with an earlier one.
+ */
+class GradingSessionTest {
+
+    @TempDir
+    Path root;
+
+    private final SourceCompiler compiler = new SourceCompiler();
+    private final JvmLauncher jvm = JvmLauncher.forThisJvm();
+
+    @Test
+    void submissions_that_leave_nothing_running_share_one_jvm_and_each_gets_only_its_own_output() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        Path wrong = answer("wrong", "return 41;");
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
+            Verdict first = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+            Verdict second = session.grade(wrong, List.of());
+            Verdict third = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+
+            assertTrue(first.passed(), first.toString());
+            assertFalse(second.passed(), "a failing check is a normal end: " + second);
+            assertTrue(third.passed(), third.toString());
+            long pid = WhoRunsTheChecks.pidOf(first);
+            assertEquals(pid, WhoRunsTheChecks.pidOf(second));
+            assertEquals(pid, WhoRunsTheChecks.pidOf(third));
+            assertEquals(1, third.output().text().lines().filter(l -> l.startsWith("graded-by=")).count(),
+                    "the output of earlier jobs is not repeated: " + third.output().text());
+            assertEquals("1 JVM for 3 gradings", session.jvmsUsed());
+        }
+        assertEquals(List.of(), WhoRunsTheChecks.gradingJvmsAlive(), "closing the session ends the waiting JVM");
+    }
+
+    @Test
+    void a_run_that_leaves_a_thread_running_ends_its_jvm_and_the_next_gets_a_fresh_one() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        // A daemon thread is no leftover for a student's verdict, but it would take a processor
+        // from the next submission's checks.
+        Path spinner = answer("spinner", """
+                Thread t = new Thread(() -> { while (true) { Thread.onSpinWait(); } });
+                t.setDaemon(true);
+                t.start();
+                return 42;""");
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
+            Verdict spinning = session.grade(spinner, List.of());
+            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+
+            assertTrue(spinning.passed(), spinning.toString());
+            assertTrue(next.passed(), next.toString());
+            assertNotEquals(WhoRunsTheChecks.pidOf(spinning), WhoRunsTheChecks.pidOf(next));
+            assertEquals("2 JVMs for 2 gradings", session.jvmsUsed());
+        }
+        assertEquals(List.of(), WhoRunsTheChecks.gradingJvmsAlive());
+    }
+
+    @Test
+    void a_plain_grading_still_ends_its_jvm() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        try (Grader grader = new Grader(compiler, jvm)) {
+            Verdict verdict = grader.grade(exercise, WhoRunsTheChecks.studentDir(root), GradingListener.NONE,
+                    new Cancellation());
+            assertTrue(verdict.passed(), verdict.toString());
+            assertEquals(List.of(), WhoRunsTheChecks.gradingJvmsAlive(), "a student's grading JVM does one job");
+        }
+    }
+
+    /** A student folder whose Answer.value() has {@code body}. */
+    private Path answer(String name, String body) throws Exception {
+        Path dir = root.resolve(name);
+        Path file = dir.resolve("probe/Answer.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package probe;\npublic class Answer {\n    public static int value() {\n"
+                + body.indent(8) + "    }\n}\n");
+        return dir;
+    }
+}
