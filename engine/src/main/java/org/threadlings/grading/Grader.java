@@ -314,11 +314,15 @@ public final class Grader implements AutoCloseable {
         try {
             while (!child.waitFor(POLL)) {
                 dispatch(tail.poll(), events, listener);
-                if (keep.wanted() && waitsForNext(events) && child.outputSeparable(child.outputBytes())) {
-                    // The JVM ended this job cleanly and waits for the next: it is not killed.
-                    keep.waiting();
-                    return VerdictAssembler.assemble(exercise.id(), events, Ending.EXITED, 0, exercise.timeLimit(),
-                            child.outputSince(outputFrom), Duration.ofNanos(System.nanoTime() - start));
+                if (waitsForNext(events)) {
+                    if (keep.wanted() && child.outputSeparable(child.outputBytes())) {
+                        // The JVM ended this job cleanly and waits for the next: it is not killed.
+                        keep.waiting();
+                        return VerdictAssembler.assemble(exercise.id(), events, Ending.EXITED, 0,
+                                exercise.timeLimit(), child.outputSince(outputFrom),
+                                Duration.ofNanos(System.nanoTime() - start));
+                    }
+                    break; // too much output to tell the next job's apart: the JVM ends with this job
                 }
                 if (cancellation.isCancelled()) {
                     ending = Ending.CANCELLED;

@@ -72,6 +72,24 @@ class GradingSessionTest {
     }
 
     @Test
+    void a_run_that_printed_a_lot_ends_its_jvm_at_once_with_its_verdict() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        // Past the kept beginning of the output a later job's output could not be told apart.
+        Path talker = answer("talker", """
+                System.out.print("x".repeat(40_000));
+                return 42;""");
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
+            Verdict talking = session.grade(talker, List.of());
+            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+
+            assertTrue(talking.passed(), talking.toString());
+            assertTrue(talking.elapsed().toSeconds() < 15, "ended with its job, not at the time limit: " + talking);
+            assertTrue(next.passed(), next.toString());
+            assertEquals("2 JVMs for 2 gradings", session.jvmsUsed());
+        }
+    }
+
+    @Test
     void a_plain_grading_still_ends_its_jvm() throws Exception {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         try (Grader grader = new Grader(compiler, jvm)) {
