@@ -9,9 +9,10 @@ import org.threadlings.verdict.Verdict;
 
 /**
  * Grades several submissions of one exercise one after another, in one grading JVM for as long as
- * the runs allow: a JVM whose run left any thread or process behind, ran out of time or died is
- * replaced by a fresh one. For validation, where starting a JVM for each of an exercise's
- * submissions cost about as much as all their checks together.
+ * the runs allow: a JVM whose run left a thread of its own or a process behind (idle pool workers
+ * of the JDK excepted), ran out of time or died is replaced by a fresh one. For validation, where
+ * starting a JVM for each of an exercise's submissions cost about as much as all their checks
+ * together.
  *
  * <p>A student's grading never runs this way: its JVM is fresh and halts after the one run.
  * Validation grades again, alone and in a fresh JVM, whatever did not come out as it should, and

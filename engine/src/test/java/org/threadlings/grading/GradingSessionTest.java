@@ -72,6 +72,32 @@ class GradingSessionTest {
     }
 
     @Test
+    void idle_pool_workers_of_the_jdk_may_stay_but_a_thread_parked_in_the_jobs_code_may_not() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        Path idlePool = answer("idle-pool", """
+                java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+                return pool.submit(() -> 42).join();""");
+        Path parked = answer("parked", """
+                Thread t = new Thread(() -> {
+                    try { new java.util.concurrent.CountDownLatch(1).await(); } catch (InterruptedException e) { }
+                });
+                t.setDaemon(true);
+                t.start();
+                return 42;""");
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
+            Verdict pool = session.grade(idlePool, List.of());
+            Verdict next = session.grade(parked, List.of());
+            Verdict last = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+
+            assertTrue(pool.passed() && next.passed() && last.passed(), pool + "\n" + next + "\n" + last);
+            assertEquals(WhoRunsTheChecks.pidOf(pool), WhoRunsTheChecks.pidOf(next), "idle workers of the JDK may stay");
+            assertNotEquals(WhoRunsTheChecks.pidOf(next), WhoRunsTheChecks.pidOf(last),
+                    "a thread waiting in the job's own code may wake at any time");
+            assertEquals("2 JVMs for 3 gradings", session.jvmsUsed());
+        }
+    }
+
+    @Test
     void a_run_that_printed_a_lot_ends_its_jvm_at_once_with_its_verdict() throws Exception {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         // Past the kept beginning of the output a later job's output could not be told apart.

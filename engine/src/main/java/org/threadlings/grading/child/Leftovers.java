@@ -1,6 +1,9 @@
 package org.threadlings.grading.child;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +17,9 @@ import org.threadlings.sandbox.ProcessTree;
 final class Leftovers {
 
     private static final long GRACE_MILLIS = 300;
+    private static final long IDLE_LOOK_MILLIS = 50;
+    private static final long IDLE_CPU_NANOS = 1_000_000;
+    private static final List<String> JDK_CLASSES = List.of("java.", "jdk.", "sun.");
 
     private final Set<Thread> baseline;
 
@@ -45,27 +51,64 @@ final class Leftovers {
     }
 
     /**
-     * Whether every thread started since has ended, daemons included (after the same grace): only
-     * then can another job run in this JVM without sharing its processors or its locks.
+     * Whether another job can run in this JVM without sharing its processors or its locks with
+     * what this one left: every thread started since has ended (after the same grace), except the
+     * JDK's own pool workers sitting idle (the virtual-thread scheduler's carriers, the common
+     * pool, an executor nobody shut down). A thread with the job's code on its stack, or one that
+     * still uses processor time, may wake at any moment, so it rules the JVM out.
      */
     boolean nothingLeftRunning() {
         long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
-        while (anyNewThread()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
+        List<Thread> remaining = newThreads();
+        while (!remaining.isEmpty() && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 return false;
             }
+            remaining = newThreads();
         }
-        return true;
+        return remaining.stream().allMatch(Leftovers::idleJdkWorker) && usesNoProcessor(remaining);
     }
 
-    private boolean anyNewThread() {
+    private List<Thread> newThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> !baseline.contains(t) && t.isAlive() && !t.getName().startsWith("threadlings-"));
+                .filter(t -> !baseline.contains(t) && t.isAlive() && !t.getName().startsWith("threadlings-"))
+                .toList();
+    }
+
+    /** A daemon parked in the JDK's code only: an idle pool worker, waiting for work that may never come. */
+    private static boolean idleJdkWorker(Thread thread) {
+        Thread.State state = thread.getState();
+        if (!thread.isDaemon() || state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        return stack.length > 0 && Arrays.stream(stack).allMatch(f -> JDK_CLASSES.stream().anyMatch(f.getClassName()::startsWith));
+    }
+
+    /** Whether these threads used no processor time to speak of over a short look. */
+    private static boolean usesNoProcessor(List<Thread> threads) {
+        if (threads.isEmpty()) {
+            return true;
+        }
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!bean.isThreadCpuTimeSupported()) {
+            return false;
+        }
+        long[] before = threads.stream().mapToLong(t -> bean.getThreadCpuTime(t.threadId())).toArray();
+        try {
+            Thread.sleep(IDLE_LOOK_MILLIS);
+        } catch (InterruptedException e) {
+            return false;
+        }
+        for (int i = 0; i < before.length; i++) {
+            long after = bean.getThreadCpuTime(threads.get(i).threadId());
+            if (after < 0 || before[i] < 0 || after - before[i] > IDLE_CPU_NANOS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Thread> alive() {
