@@ -38,7 +38,7 @@ public record Deadlock(List<Link> links) {
             LinkedHashSet<Long> path = new LinkedHashSet<>();
             ThreadRecord current = start;
             while (current != null && current.waitingFor() != null && current.owner() != -1 && !givesUp(current)
-                    && !reported.contains(current.id()) && path.add(current.id())) {
+                    && !enteringItsOwnMonitor(current) && !reported.contains(current.id()) && path.add(current.id())) {
                 current = snapshot.thread(current.owner()).orElse(null);
             }
             if (current != null && path.contains(current.id()) && !reported.contains(current.id())) {
@@ -58,6 +58,17 @@ public record Deadlock(List<Link> links) {
 
     private static boolean givesUp(ThreadRecord thread) {
         return Thread.State.TIMED_WAITING.name().equals(thread.state());
+    }
+
+    /**
+     * A thread shown BLOCKED on a monitor that it owns itself. Monitors are reentrant, so no thread
+     * ever waits for its own; the JVM's thread dump shows this for an instant while a thread is
+     * entering a monitor it has just been given, and two dumps can catch that instant twice.
+     * (A java.util.concurrent lock waits in WAITING, and a lock that is not reentrant can really
+     * keep its owner waiting: that is not excused.)
+     */
+    private static boolean enteringItsOwnMonitor(ThreadRecord thread) {
+        return thread.owner() == thread.id() && Thread.State.BLOCKED.name().equals(thread.state());
     }
 
     /** Thread ids and locks: equal for the same deadlock seen in two snapshots. */

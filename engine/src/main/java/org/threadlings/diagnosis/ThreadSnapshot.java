@@ -72,9 +72,12 @@ public record ThreadSnapshot(List<ThreadRecord> threads) {
     /**
      * The MXBean shows a platform thread blocked on a monitor that a virtual thread holds as
      * RUNNABLE and waiting for nothing; the JSON dump names the monitor, so take it from there.
+     * Only then: the dump comes a moment later, and a thread the MXBean saw parked or sleeping
+     * may since have moved on to a monitor that, in the MXBean's older view, it held itself.
      */
     private static ThreadRecord blockedAsDumped(ThreadRecord platform, ThreadRecord dumped) {
-        if (platform.waitingFor() != null || dumped.waitingFor() == null || !dumped.state().equals("BLOCKED")) {
+        if (platform.waitingFor() != null || !platform.state().equals("RUNNABLE") || dumped.waitingFor() == null
+                || !dumped.state().equals("BLOCKED")) {
             return platform;
         }
         return new ThreadRecord(platform.id(), platform.name(), false, platform.daemon(), dumped.state(),

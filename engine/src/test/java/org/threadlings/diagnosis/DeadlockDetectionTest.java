@@ -92,6 +92,26 @@ class DeadlockDetectionTest {
     }
 
     @Test
+    void aThreadShownBlockedOnItsOwnMonitorIsNoDeadlock() {
+        // What a thread dump can show for an instant while a thread enters a monitor it was just
+        // given: seen twice in a row, it once reported a one-thread "deadlock" for a table lock.
+        Lock table = new Lock("puzzles.Philosophers@614ca7df");
+        ThreadRecord entering = new ThreadRecord(31, "philosopher 3", false, true, "BLOCKED",
+                List.of(new Frame("puzzles.Philosophers", "dine", "Philosophers.java", 14)), table, 31, List.of(table));
+
+        assertEquals(List.of(), Deadlock.findAll(new ThreadSnapshot(List.of(entering))));
+    }
+
+    @Test
+    void aThreadWaitingForItsOwnLockThatIsNotReentrantIsADeadlock() {
+        Lock mutex = new Lock("puzzles.Mutex$Sync@1b6d3586");
+        ThreadRecord stuck = new ThreadRecord(32, "worker", false, false, "WAITING",
+                List.of(new Frame("puzzles.Mutex", "lock", "Mutex.java", 20)), mutex, 32, List.of(mutex));
+
+        assertEquals(1, Deadlock.findAll(new ThreadSnapshot(List.of(stuck))).size());
+    }
+
+    @Test
     void monitorsBetweenVirtualThreads() {
         Fork fork = new Fork();
         Knife knife = new Knife();
