@@ -120,6 +120,19 @@ public final class Grader implements AutoCloseable {
      */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
                          List<String> onlyChecks) {
+        return grade(exercise, studentDir, listener, cancellation, onlyChecks, null);
+    }
+
+    /**
+     * Grades in the JVM that {@code session} keeps waiting, if any, and leaves the JVM to it when
+     * the run allows another job. For validation, which grades many submissions of an exercise.
+     */
+    Verdict grade(GradingSession session, Path studentDir, List<String> onlyChecks) {
+        return grade(session.exercise(), studentDir, GradingListener.NONE, new Cancellation(), onlyChecks, session);
+    }
+
+    private Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
+                          List<String> onlyChecks, GradingSession session) {
         long start = System.nanoTime();
         Path dir = studentDir.toAbsolutePath().normalize();
         List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
@@ -130,28 +143,15 @@ public final class Grader implements AutoCloseable {
                             + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
         try {
-            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks, null);
+            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks, session);
         } finally {
             // The next JVM starts once this one is gone, not while its checks run: on a two-core
             // machine a booting JVM would take a core from checks that measure parallel work.
-            prepare(exercise);
+            // (A session keeps its own JVM; with standby this would start a second one.)
+            if (session == null) {
+                prepare(exercise);
+            }
         }
-    }
-
-    /**
-     * Grades in the JVM that {@code session} keeps waiting, if any, and leaves the JVM to it when
-     * the run allows another job. For validation, which grades many submissions of an exercise.
-     */
-    Verdict grade(GradingSession session, Path studentDir, List<String> onlyChecks) {
-        long start = System.nanoTime();
-        Exercise exercise = session.exercise();
-        Path dir = studentDir.toAbsolutePath().normalize();
-        List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
-        if (exercise.files().stream().anyMatch(f -> !Files.isRegularFile(dir.resolve(f)))) {
-            return grade(exercise, studentDir, GradingListener.NONE, new Cancellation(), onlyChecks);
-        }
-        return compileAndRun(exercise, dir, sources, GradingListener.NONE, new Cancellation(), start, onlyChecks,
-                session);
     }
 
     private Verdict compileAndRun(Exercise exercise, Path dir, List<Path> sources, GradingListener listener,
@@ -315,7 +315,7 @@ public final class Grader implements AutoCloseable {
             while (!child.waitFor(POLL)) {
                 dispatch(tail.poll(), events, listener);
                 if (waitsForNext(events)) {
-                    if (keep.wanted() && child.outputSeparable(child.outputBytes())) {
+                    if (keep.wanted() && child.outputSeparable()) {
                         // The JVM ended this job cleanly and waits for the next: it is not killed.
                         keep.waiting();
                         return VerdictAssembler.assemble(exercise.id(), events, Ending.EXITED, 0,

@@ -117,9 +117,9 @@ public final class SandboxProcess implements AutoCloseable {
         return output.since(from);
     }
 
-    /** Whether the output from byte {@code from} on can be told apart from what came before. */
-    public boolean outputSeparable(long from) {
-        return from <= OutputCapture.HEAD_BYTES;
+    /** Whether the output that comes from now on can still be told apart from what came before. */
+    public boolean outputSeparable() {
+        return output.total() <= OutputCapture.HEAD_BYTES;
     }
 
     /** Kills what is left: a child that exited by itself may have left processes behind. */
