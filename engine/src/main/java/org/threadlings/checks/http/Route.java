@@ -145,9 +145,10 @@ public final class Route {
 
     /**
      * Holds each request, before its delay, until {@code n} requests of this route are held
-     * together or {@code patience} has passed. Requests sent concurrently meet however busy the
-     * machine is, so their peak in flight shows it without a clock; requests sent one at a time
-     * each wait out the patience.
+     * together. Requests sent concurrently meet however busy the machine is, so their peak in
+     * flight shows it without a clock. If {@code patience} passes first, the gathering is given up
+     * for good: the requests held are released and later ones are not held, so a client that
+     * sends its requests one at a time waits out the patience once.
      */
     public Route gathering(int n, Duration patience) {
         return new Route(path, delay, failureRate, failFirst, failureStatuses, stallRate, stallFirst, chunks,

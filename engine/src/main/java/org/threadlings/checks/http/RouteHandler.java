@@ -24,6 +24,8 @@ final class RouteHandler implements HttpHandler {
     private final Object gate = new Object();
     private int gathered;
     private long generation;
+    /** Set when a gathering ran out of patience: from then on no request is held. */
+    private boolean broken;
 
     RouteHandler(Route route, RequestLog log, CountDownLatch closing) {
         this.route = route;
@@ -115,10 +117,19 @@ final class RouteHandler implements HttpHandler {
         }
     }
 
-    /** A cyclic rendezvous with patience: released when enough have gathered, or on time-out. */
+    /**
+     * A cyclic rendezvous with patience: released when enough have gathered. When the patience
+     * runs out the rendezvous breaks, like a broken barrier: everyone waiting is released and no
+     * later request is held. The requests did not come together, and that is already on record
+     * (the peak in flight); a client that sends them one at a time then waits out the patience
+     * once, not once for every request.
+     */
     private void gather() throws InterruptedException {
         long deadline = System.nanoTime() + route.gatherPatience().toNanos();
         synchronized (gate) {
+            if (broken) {
+                return;
+            }
             long mine = generation;
             gathered++;
             if (gathered >= route.gather()) {
@@ -128,11 +139,12 @@ final class RouteHandler implements HttpHandler {
                 return;
             }
             long left;
-            while (generation == mine && (left = deadline - System.nanoTime()) > 0) {
+            while (generation == mine && !broken && (left = deadline - System.nanoTime()) > 0) {
                 gate.wait(Math.max(1, left / 1_000_000));
             }
-            if (generation == mine) {
-                gathered--;
+            if (generation == mine && !broken) {
+                broken = true;
+                gate.notifyAll();
             }
         }
     }

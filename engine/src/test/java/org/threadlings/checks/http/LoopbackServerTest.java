@@ -90,6 +90,23 @@ class LoopbackServerTest {
     }
 
     @Test
+    void a_gathering_that_runs_out_of_patience_holds_no_later_request() throws Exception {
+        // Long enough that the difference (one patience against four) dwarfs any machine's noise.
+        Duration patience = Duration.ofSeconds(2);
+        try (LoopbackServer server = LoopbackServer.start(Route.at("/slow").gathering(6, patience))) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 4; i++) {
+                get(server, "/slow");
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertEquals(1, server.peakInFlight());
+            // Held once, not four times: the first request waits out the patience, the rest pass.
+            assertTrue(took.compareTo(patience.multipliedBy(2)) < 0, "four requests one at a time took " + took);
+        }
+    }
+
+    @Test
     void requests_sent_one_after_another_show_a_peak_of_one() throws Exception {
         try (LoopbackServer server = LoopbackServer.start(Route.at("/").delay(Duration.ofMillis(5)))) {
             for (int i = 0; i < 4; i++) {
