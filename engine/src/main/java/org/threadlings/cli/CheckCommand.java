@@ -12,6 +12,7 @@ import org.threadlings.course.Course;
 import org.threadlings.course.Exercise;
 import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.GradingListener;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.grading.protocol.ChildEvent.PlannedCheck;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.progress.Position;
@@ -77,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
                 console.println(report.heading(exercise));
             }
             Verdict verdict = session.grader().grade(exercise, studentDir, json ? GradingListener.NONE
-                    : new LiveStatus(console), new Cancellation(), only);
+                    : new LiveStatus(console), new Cancellation(), new CheckSelection(only, false));
             console.clearStatus();
             results.add(new JsonReport.Entry(exercise, verdict));
             if (!json) {

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.utils.AttributedStringBuilder;
@@ -16,12 +19,15 @@ import org.threadlings.course.Course;
 import org.threadlings.course.Example;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.Lesson;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
 import org.threadlings.validation.PendingSolution;
+import org.threadlings.validation.ValidationRecord;
 import org.threadlings.validation.ValidationTable;
 import org.threadlings.tui.WideCode;
 import org.threadlings.workspace.CheckLock;
+import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.Verdict;
 import picocli.CommandLine.Command;
@@ -35,6 +41,12 @@ import picocli.CommandLine.ParentCommand;
         "its checks, every solution passes them, every known-wrong answer is caught by the check meant",
         "for it, and every example compiles."})
 final class ValidateCommand implements Callable<Integer> {
+
+    /** Where validation keeps the exercises it found consistent, in the course's state folder. */
+    static final String RECORD_FILE = "validated.json";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     /** The terminal width lessons are written for: code must fit the lesson reader at this width. */
     private static final int STUDENT_COLUMNS = 80;
@@ -50,6 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Gradings run at once (default: the number of processors).")
     int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--fresh",
+            description = "Grade every exercise, even those unchanged since they were last found consistent.")
+    boolean fresh;
 
     @Parameters(paramLabel = "LESSON|EXERCISE", arity = "0..*",
             description = "Validate only these lessons or exercises (default: the whole course).")
@@ -91,16 +107,17 @@ final class ValidateCommand implements Callable<Integer> {
                 changedChecks++;
             }
         }
-        long wrongCount = exercises.stream().mapToLong(e -> e.wrongAnswers().size()).sum();
-        console.println("Grading " + Words.plural(exercises.size(), "exercise", "exercises") + ": each original starter "
-                + "(it must fail), each solution (it must pass) and " + Words.plural(wrongCount, "known-wrong answer",
-                "known-wrong answers") + " (each must be caught by its check); " + Words.plural(Math.max(1, jobs), "exercise",
-                "exercises") + " at a time, each exercise's submissions in one grading JVM while they leave nothing running…");
         CourseValidator validator = new CourseValidator(session.workspace(), session.grader(), session.compiler(),
                 session.starters());
+        ValidationRecord record = ValidationRecord.load(session.workspace().state().resolve(RECORD_FILE));
         long start = System.nanoTime();
         List<CourseValidator.ExerciseReport> reports = validator.validateAll(exercises, jobs,
-                new CourseValidator.Listener() {
+                fresh ? record.gradingEverything() : record, new CourseValidator.Listener() {
+                    @Override
+                    public void grading(List<Exercise> toGrade, int unchanged) {
+                        header(console, toGrade, unchanged);
+                    }
+
                     @Override
                     public void validated(CourseValidator.ExerciseReport report) {
                         print(console, report);
@@ -127,6 +144,12 @@ final class ValidateCommand implements Callable<Integer> {
                 .forEach(console::println);
         console.println("Ran " + validator.jvmsUsed() + " (an exercise's submissions share one while they leave "
                 + "nothing running).");
+        long carried = reports.stream().filter(CourseValidator.ExerciseReport::carried).count();
+        if (carried > 0) {
+            console.println(Words.plural(carried, "exercise was", "exercises were") + " not graded again: nothing "
+                    + "they depend on (files, checks, lesson entry, engine, JDK) changed since they were found "
+                    + "consistent. validate --fresh grades every one.");
+        }
         console.println("");
         if (broken == 0) {
             console.println(new AttributedStringBuilder().style(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN))
@@ -162,8 +185,24 @@ final class ValidateCommand implements Callable<Integer> {
         return chosen;
     }
 
+    private void header(Console console, List<Exercise> toGrade, int unchanged) {
+        long wrongCount = toGrade.stream().mapToLong(e -> e.wrongAnswers().size()).sum();
+        console.println("Grading " + Words.plural(toGrade.size(), "exercise", "exercises")
+                + (unchanged > 0 ? " (" + unchanged + " more unchanged since they were found consistent)" : "")
+                + ": each original starter (it must fail), each solution (it must pass) and "
+                + Words.plural(wrongCount, "known-wrong answer", "known-wrong answers") + " (each must be caught by its "
+                + "check); " + Words.plural(Math.max(1, jobs), "exercise", "exercises") + " at a time, each "
+                + "exercise's submissions in one grading JVM while they leave nothing running…");
+    }
+
     private static void print(Console console, CourseValidator.ExerciseReport report) {
         Exercise exercise = report.exercise();
+        if (report.carried()) {
+            mark(console, true, exercise.id() + ": unchanged since it was found consistent "
+                    + WHEN.format(report.earlier().validated()) + " (" + report.wrongCaughtAsIntended() + " of "
+                    + report.wrongTotal() + " wrong answers caught by their check)");
+            return;
+        }
         String summary = exercise.id() + ": starter " + failing(report.starter()) + ", solution "
                 + (report.solutionPending() ? "STILL TO WRITE" : passing(report.solution()))
                 + (report.wrong().isEmpty() ? "" : ", " + report.wrongCaughtAsIntended() + " of " + report.wrong().size()
@@ -182,9 +221,17 @@ final class ValidateCommand implements Callable<Integer> {
         if (starter == null) {
             return "missing";
         }
-        long failed = starter.checks().stream().filter(c -> c.status() != CheckStatus.PASS).count();
-        return starter.checks().isEmpty() ? starter.outcome().label()
-                : "fails " + failed + " of " + starter.checks().size() + " checks";
+        List<CheckResult> checks = starter.checks();
+        // Validation stops a starter at its first failing check; the checks after it are not run.
+        for (int i = 0; i < checks.size(); i++) {
+            CheckStatus status = checks.get(i).status();
+            if (status == CheckStatus.FAIL || status == CheckStatus.ERROR) {
+                boolean restNotRun = checks.stream().anyMatch(c -> c.message().equals(CheckSelection.NOT_RUN));
+                return "fails '" + checks.get(i).method() + "' (check " + (i + 1) + " of " + checks.size()
+                        + (restNotRun ? "; the rest not run)" : ")");
+            }
+        }
+        return checks.isEmpty() ? starter.outcome().label() : starter.status().label();
     }
 
     private static String passing(Verdict solution) {

@@ -19,6 +19,7 @@ import org.threadlings.course.Exercise;
 import org.threadlings.grading.VerdictAssembler.Ending;
 import org.threadlings.grading.child.ChildMain;
 import org.threadlings.grading.protocol.ChildEvent;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.grading.protocol.ChildJob;
 import org.threadlings.grading.protocol.EventSeal;
 import org.threadlings.grading.protocol.Protocol;
@@ -111,28 +112,28 @@ public final class Grader implements AutoCloseable {
 
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation) {
-        return grade(exercise, studentDir, listener, cancellation, List.of());
+        return grade(exercise, studentDir, listener, cancellation, CheckSelection.all(), null);
     }
 
     /**
-     * Grades with only the check methods named in {@code onlyChecks} (all when empty, or when no
-     * check class has a method of that name): how validation tries a known-wrong answer.
+     * Grades with only the checks {@code checks} selects: {@code check --only} runs the checks
+     * named, and progress is not recorded.
      */
     public Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
-                         List<String> onlyChecks) {
-        return grade(exercise, studentDir, listener, cancellation, onlyChecks, null);
+                         CheckSelection checks) {
+        return grade(exercise, studentDir, listener, cancellation, checks, null);
     }
 
     /**
      * Grades in the JVM that {@code session} keeps waiting, if any, and leaves the JVM to it when
      * the run allows another job. For validation, which grades many submissions of an exercise.
      */
-    Verdict grade(GradingSession session, Path studentDir, List<String> onlyChecks) {
-        return grade(session.exercise(), studentDir, GradingListener.NONE, new Cancellation(), onlyChecks, session);
+    Verdict grade(GradingSession session, Path studentDir, CheckSelection checks) {
+        return grade(session.exercise(), studentDir, GradingListener.NONE, new Cancellation(), checks, session);
     }
 
     private Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
-                          List<String> onlyChecks, GradingSession session) {
+                          CheckSelection selection, GradingSession session) {
         long start = System.nanoTime();
         Path dir = studentDir.toAbsolutePath().normalize();
         List<Path> sources = exercise.files().stream().map(dir::resolve).toList();
@@ -143,7 +144,7 @@ public final class Grader implements AutoCloseable {
                             + ". Restore the starter with: reset " + exercise.id(), List.of());
         }
         try {
-            return compileAndRun(exercise, dir, sources, listener, cancellation, start, onlyChecks, session);
+            return compileAndRun(exercise, dir, sources, listener, cancellation, start, selection, session);
         } finally {
             // The next JVM starts once this one is gone, not while its checks run: on a two-core
             // machine a booting JVM would take a core from checks that measure parallel work.
@@ -155,7 +156,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private Verdict compileAndRun(Exercise exercise, Path dir, List<Path> sources, GradingListener listener,
-                                  Cancellation cancellation, long start, List<String> onlyChecks,
+                                  Cancellation cancellation, long start, CheckSelection selection,
                                   GradingSession session) {
         // Closed in reverse: the child is killed before its folder is deleted (unless a session
         // keeps it for the next job, which no longer needs this folder).
@@ -200,7 +201,7 @@ public final class Grader implements AutoCloseable {
             String key = EventSeal.newKey();
             ChildJob job = new ChildJob(List.of(work.resolve("classes").toString()),
                     compiled.classesOf(checks), exercise.timeLimit().toMillis(), events.toString(),
-                    packagesOf(compiled), key, onlyChecks, session != null);
+                    packagesOf(compiled), key, selection, session != null);
             listener.phase(GradingListener.Phase.RUNNING_CHECKS);
             if (!child.isAlive()) {
                 return didNotStart(exercise, child, start);

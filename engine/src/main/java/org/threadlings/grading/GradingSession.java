@@ -2,8 +2,8 @@ package org.threadlings.grading;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.threadlings.course.Exercise;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.sandbox.SandboxProcess;
 import org.threadlings.verdict.Verdict;
 
@@ -41,10 +41,10 @@ public final class GradingSession implements AutoCloseable {
         return exercise;
     }
 
-    /** Grades the exercise's files under {@code studentDir}, with only {@code onlyChecks} (all when empty). */
-    public Verdict grade(Path studentDir, List<String> onlyChecks) {
+    /** Grades the exercise's files under {@code studentDir}, running the checks {@code checks} selects. */
+    public Verdict grade(Path studentDir, CheckSelection checks) {
         graded++;
-        return grader.grade(this, studentDir, onlyChecks);
+        return grader.grade(this, studentDir, checks);
     }
 
     /** How many grading JVMs this session started. */

@@ -3,7 +3,9 @@ package org.threadlings.validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.threadlings.grading.Cancellation;
 import org.threadlings.grading.Grader;
 import org.threadlings.grading.GradingListener;
 import org.threadlings.grading.GradingSession;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.sandbox.ScratchDir;
 import org.threadlings.verdict.CheckStatus;
 import org.threadlings.verdict.ExerciseStatus;
@@ -51,9 +54,33 @@ public final class CourseValidator {
 
     /** What validating one exercise found. */
     public record ExerciseReport(Exercise exercise, Verdict starter, Verdict solution, List<String> pendingSolution,
-                                 List<WrongAnswerVerdict> wrong, List<String> problems, List<String> notes) {
+                                 List<WrongAnswerVerdict> wrong, List<String> problems, List<String> notes,
+                                 ValidationRecord.Entry earlier) {
+
+        /** An exercise not graded again: nothing it depends on changed since {@code earlier} found it consistent. */
+        static ExerciseReport unchanged(Exercise exercise, ValidationRecord.Entry earlier) {
+            return new ExerciseReport(exercise, null, null, List.of(), List.of(), List.of(), List.of(), earlier);
+        }
+
         public boolean consistent() {
             return problems.isEmpty();
+        }
+
+        /** Whether this result was carried over from an earlier validation rather than graded now. */
+        public boolean carried() {
+            return earlier != null;
+        }
+
+        public boolean starterFails() {
+            return carried() || starter != null && starterProblems(starter).isEmpty();
+        }
+
+        public boolean solutionPasses() {
+            return carried() || solution != null && solution.passed();
+        }
+
+        public long wrongTotal() {
+            return carried() ? earlier.wrongTotal() : wrong.size();
         }
 
         /** Whether the reference solution is still to write (its files carry {@link PendingSolution#MARKER}). */
@@ -62,10 +89,10 @@ public final class CourseValidator {
         }
 
         public long wrongCaughtAsIntended() {
-            return wrong.stream().filter(WrongAnswerVerdict::ok).count();
+            return carried() ? earlier.wrongCaught() : wrong.stream().filter(WrongAnswerVerdict::ok).count();
         }
 
-        /** Time spent grading this exercise's submissions, added up. */
+        /** Time spent grading this exercise's submissions now, added up (none when carried over). */
         public long gradingMillis() {
             long millis = starter == null ? 0 : starter.elapsed().toMillis();
             millis += solution == null ? 0 : solution.elapsed().toMillis();
@@ -81,6 +108,13 @@ public final class CourseValidator {
     public interface Listener {
         /** An exercise's report, final. */
         void validated(ExerciseReport report);
+
+        /**
+         * What is about to be graded; the exercises left out are unchanged since they were last
+         * found consistent, and their reports follow at once.
+         */
+        default void grading(List<Exercise> toGrade, int unchanged) {
+        }
 
         /** Some gradings are graded again, alone in a fresh JVM, because they ran beside others or in a shared one. */
         default void regrading(int count) {
@@ -115,11 +149,57 @@ public final class CourseValidator {
         return validateAll(course.exercises().toList(), 1, each::accept);
     }
 
-    /**
-     * Validates {@code exercises} with up to {@code parallel} exercises graded at once; reports arrive in
-     * the order of the list.
-     */
+    /** Validates {@code exercises}, grading every one of them. */
     public List<ExerciseReport> validateAll(List<Exercise> exercises, int parallel, Listener listener) throws IOException {
+        return validateAll(exercises, parallel, ValidationRecord.none(), listener);
+    }
+
+    /**
+     * Validates {@code exercises} with up to {@code parallel} exercises graded at once. An exercise
+     * that {@code record} holds as consistent, and that has not changed since, is not graded again:
+     * its report comes first, carried over. The others' reports follow in the order of the list,
+     * and the record is updated with what they showed.
+     */
+    public List<ExerciseReport> validateAll(List<Exercise> exercises, int parallel, ValidationRecord record,
+                                            Listener listener) throws IOException {
+        Fingerprint fingerprint = Fingerprint.forThisEngine(workspace, starters);
+        Map<Exercise, Optional<String>> prints = new LinkedHashMap<>();
+        List<ExerciseReport> carried = new ArrayList<>();
+        List<Exercise> toGrade = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            // Taken before grading: an edit made while it runs is graded again next time.
+            Optional<String> print = fingerprint.of(exercise);
+            prints.put(exercise, print);
+            Optional<ValidationRecord.Entry> earlier = print.flatMap(p -> record.unchanged(exercise.id(), p));
+            if (earlier.isPresent()) {
+                carried.add(ExerciseReport.unchanged(exercise, earlier.get()));
+            } else {
+                toGrade.add(exercise);
+            }
+        }
+        listener.grading(toGrade, carried.size());
+        carried.forEach(listener::validated);
+        List<ExerciseReport> graded = grade(toGrade, parallel, listener);
+        Instant now = Instant.now();
+        for (ExerciseReport report : graded) {
+            Optional<String> print = prints.get(report.exercise());
+            if (report.consistent() && !report.solutionPending() && print.isPresent()) {
+                record.put(report.exercise().id(), new ValidationRecord.Entry(print.get(), now,
+                        report.wrongCaughtAsIntended(), report.wrongTotal()));
+            } else {
+                record.forget(report.exercise().id());
+            }
+        }
+        record.save();
+        List<ExerciseReport> reports = new ArrayList<>(carried);
+        reports.addAll(graded);
+        // In the order asked for, whichever were graded.
+        reports.sort(Comparator.comparingInt(r -> exercises.indexOf(r.exercise())));
+        return reports;
+    }
+
+    /** Grades {@code exercises}, up to {@code parallel} at once; reports arrive in the order of the list. */
+    private List<ExerciseReport> grade(List<Exercise> exercises, int parallel, Listener listener) throws IOException {
         Map<Exercise, List<Submission>> plan = new LinkedHashMap<>();
         for (Exercise exercise : exercises) {
             plan.put(exercise, submissions(exercise));
@@ -258,19 +338,29 @@ public final class CourseValidator {
     }
 
     /**
-     * A known-wrong answer is run against its own check only: whether that check catches it is the
-     * question, and the other checks would be most of the time spent.
+     * Each submission with the checks that answer its question: a starter until its first failing
+     * check, a solution with all, a known-wrong answer with its own check only (and the checks
+     * ordered before it), since the other checks would be most of the time spent.
      */
     private Verdict grade(Submission s, GradingSession session) {
         if (s.missing() != null) {
             return null;
         }
-        if (s.kind() != Submission.Kind.WRONG) {
-            return session.grade(s.folder(), List.of());
+        switch (s.kind()) {
+            case STARTER -> {
+                // That it fails is the question, not how many checks it fails: a starter's checks
+                // mostly wait for work that never comes, and only the first failure has to.
+                return session.grade(s.folder(), CheckSelection.untilFirstFailure());
+            }
+            case SOLUTION -> {
+                return session.grade(s.folder(), CheckSelection.all());
+            }
+            default -> {
+                Verdict own = session.grade(s.folder(), CheckSelection.only(s.wrong().caughtBy()));
+                // Not caught by its own check: all checks then, to say which one does catch it, if any.
+                return s.asExpected(own) ? own : session.grade(s.folder(), CheckSelection.all());
+            }
         }
-        Verdict own = session.grade(s.folder(), List.of(s.wrong().caughtBy()));
-        // Not caught by its own check: all checks then, to say which one does catch it, if any.
-        return s.asExpected(own) ? own : session.grade(s.folder(), List.of());
     }
 
     private Verdict gradeFully(Submission s) {
@@ -331,7 +421,7 @@ public final class CourseValidator {
             }
         }
         return new ExerciseReport(exercise, starter, solution, PendingSolution.files(exercise, workspace.solutions()),
-                wrong, problems, notes);
+                wrong, problems, notes, null);
     }
 
     private static String wrongProblem(WrongAnswerVerdict judged) {

@@ -26,12 +26,11 @@ public final class ValidationTable {
         reports.forEach(r -> byLesson.computeIfAbsent(r.exercise().lessonId(), k -> new ArrayList<>()).add(r));
         List<Row> rows = new ArrayList<>();
         byLesson.forEach((lesson, list) -> rows.add(new Row(lesson, list.size(),
-                (int) list.stream().filter(r -> r.starter() != null
-                        && CourseValidator.starterProblems(r.starter()).isEmpty()).count(),
-                (int) list.stream().filter(r -> r.solution() != null && r.solution().passed()).count(),
+                (int) list.stream().filter(CourseValidator.ExerciseReport::starterFails).count(),
+                (int) list.stream().filter(CourseValidator.ExerciseReport::solutionPasses).count(),
                 (int) list.stream().filter(CourseValidator.ExerciseReport::solutionPending).count(),
                 list.stream().mapToLong(CourseValidator.ExerciseReport::wrongCaughtAsIntended).sum(),
-                list.stream().mapToLong(r -> r.wrong().size()).sum(),
+                list.stream().mapToLong(CourseValidator.ExerciseReport::wrongTotal).sum(),
                 Duration.ofMillis(list.stream().mapToLong(CourseValidator.ExerciseReport::gradingMillis).sum()))));
         return rows;
     }

@@ -36,7 +36,7 @@ class AuthoringIT {
         RunScript.Run validate = RunScript.run("--course", course.toString(), "validate", "--update-lock", "pools");
 
         assertEquals(0, validate.exitCode(), validate.all());
-        assertTrue(validate.stdout().contains("name-list: starter fails 2 of 2 checks, solution STILL TO WRITE, "
+        assertTrue(validate.stdout().contains("name-list: starter fails 'locks' (check 1 of 2; the rest not run), solution STILL TO WRITE, "
                 + "1 of 1 wrong answers caught by their check"), validate.stdout());
         assertTrue(validate.stdout().contains("pending: solutions/pools/NameList.java"), validate.stdout());
         assertTrue(validate.stdout().contains("still to write (name-list)"), validate.stdout());

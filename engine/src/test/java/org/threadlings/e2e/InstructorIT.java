@@ -19,7 +19,8 @@ class InstructorIT {
     void the_course_is_consistent() throws Exception {
         // The whole real course: every starter, solution and known-wrong answer, two exercises at a time.
         // The limit is a safety net for a hang, far above the time it takes (see the README).
-        RunScript.Run run = RunScript.run(java.time.Duration.ofMinutes(45), "--course", RunScript.ROOT.toString(), "validate");
+        RunScript.Run run = RunScript.run(java.time.Duration.ofMinutes(45), "--course", RunScript.ROOT.toString(), "validate",
+                "--fresh");
         System.out.println(run.stdout()); // the summary table and the wall time, in the test's output file
 
         assertTrue(run.stdout().contains("counter-synchronized: starter fails"), run.stdout());
@@ -31,6 +32,26 @@ class InstructorIT {
         assertEquals(List.of(), real, run.stdout());
         assertTrue(run.exitCode() == 0 ? run.stdout().contains("The course is consistent.") : !problems.isEmpty(),
                 run.all());
+    }
+
+    @Test
+    void an_exercise_found_consistent_is_not_graded_again_until_something_it_depends_on_changes() throws Exception {
+        Path course = Courses.copyOfCourse(temp);
+
+        // --fresh grades even what it could carry over, and records what it finds.
+        RunScript.Run first = RunScript.run("--course", course.toString(), "validate", "counter-atomic", "--fresh");
+        RunScript.Run second = RunScript.run("--course", course.toString(), "validate", "counter-atomic", "--jobs", "1");
+        Path wrong = course.resolve("lessons/races/wrong/counter-atomic/volatile-long/races/AtomicCounter.java");
+        Files.writeString(wrong, Files.readString(wrong) + "// a comment changes the file, so the answer is graded again\n");
+        RunScript.Run third = RunScript.run("--course", course.toString(), "validate", "counter-atomic", "--jobs", "1");
+
+        assertEquals(0, first.exitCode(), first.all());
+        assertTrue(first.stdout().contains("counter-atomic: starter fails"), first.stdout());
+        assertEquals(0, second.exitCode(), second.all());
+        assertTrue(second.stdout().contains("counter-atomic: unchanged since it was found consistent"), second.stdout());
+        assertTrue(second.stdout().contains("Ran 0 gradings"), second.stdout());
+        assertTrue(second.stdout().matches("(?s).*races\\s+1\\s+1/1\\s+1/1\\s+5/5.*"), second.stdout());
+        assertTrue(third.stdout().contains("counter-atomic: starter fails"), third.stdout());
     }
 
     @Test

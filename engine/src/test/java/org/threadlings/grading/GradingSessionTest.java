@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threadlings.compile.SourceCompiler;
 import org.threadlings.course.Exercise;
 import org.threadlings.sandbox.JvmLauncher;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.verdict.Verdict;
 
 /**
@@ -32,9 +33,9 @@ class GradingSessionTest {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         Path wrong = answer("wrong", "return 41;");
         try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict first = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
-            Verdict second = session.grade(wrong, List.of());
-            Verdict third = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+            Verdict first = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+            Verdict second = session.grade(wrong, CheckSelection.all());
+            Verdict third = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(first.passed(), first.toString());
             assertFalse(second.passed(), "a failing check is a normal end: " + second);
@@ -60,8 +61,8 @@ class GradingSessionTest {
                 t.start();
                 return 42;""");
         try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict spinning = session.grade(spinner, List.of());
-            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+            Verdict spinning = session.grade(spinner, CheckSelection.all());
+            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(spinning.passed(), spinning.toString());
             assertTrue(next.passed(), next.toString());
@@ -85,9 +86,9 @@ class GradingSessionTest {
                 t.start();
                 return 42;""");
         try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict pool = session.grade(idlePool, List.of());
-            Verdict next = session.grade(parked, List.of());
-            Verdict last = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+            Verdict pool = session.grade(idlePool, CheckSelection.all());
+            Verdict next = session.grade(parked, CheckSelection.all());
+            Verdict last = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(pool.passed() && next.passed() && last.passed(), pool + "\n" + next + "\n" + last);
             assertEquals(WhoRunsTheChecks.pidOf(pool), WhoRunsTheChecks.pidOf(next), "idle workers of the JDK may stay");
@@ -105,8 +106,8 @@ class GradingSessionTest {
                 System.out.print("x".repeat(40_000));
                 return 42;""");
         try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict talking = session.grade(talker, List.of());
-            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), List.of());
+            Verdict talking = session.grade(talker, CheckSelection.all());
+            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(talking.passed(), talking.toString());
             assertTrue(talking.elapsed().toSeconds() < 15, "ended with its job, not at the time limit: " + talking);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -12,6 +13,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.TestAbortedException;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.diagnosis.ThreadOrigins;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.grading.protocol.ChildEvent;
 import org.threadlings.verdict.CheckResult;
 import org.threadlings.verdict.CheckStatus;
@@ -25,11 +27,14 @@ final class CheckListener implements TestExecutionListener {
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private TestPlan plan;
+    /** Cancelled at the first check that fails, when the job asked to stop there. */
+    private final CancellationToken stop;
 
-    CheckListener(EventSink sink, RunState state, FailureMessages messages) {
+    CheckListener(EventSink sink, RunState state, FailureMessages messages, CancellationToken stop) {
         this.sink = sink;
         this.state = state;
         this.messages = messages;
+        this.stop = stop;
     }
 
     @Override
@@ -63,8 +68,8 @@ final class CheckListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
-            report(new CheckResult(id.getUniqueId(), id.getDisplayName(),
-                    CheckStatus.INCONCLUSIVE, "skipped: " + reason, null, List.of(), 0));
+            report(new CheckResult(id.getUniqueId(), id.getDisplayName(), CheckStatus.INCONCLUSIVE,
+                    stop.isCancellationRequested() ? CheckSelection.NOT_RUN : "skipped: " + reason, null, List.of(), 0));
         }
     }
 
@@ -103,6 +108,9 @@ final class CheckListener implements TestExecutionListener {
         }
         report(new CheckResult(id.getUniqueId(), id.getDisplayName(), status, message,
                 evidence.measurement(), evidence.notes(), millis));
+        if (status == CheckStatus.FAIL || status == CheckStatus.ERROR) {
+            stop.cancel();
+        }
     }
 
     private void report(CheckResult result) {

@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.threadlings.checks.Await;
 import org.threadlings.checks.CheckReport;
@@ -125,9 +127,15 @@ public final class ChildMain {
                         "could not load the check class " + name + ": " + e, null, List.of(), 0)));
             }
         }
-        List<DiscoverySelector> selectors = selectors(classes, job.onlyChecks());
+        List<DiscoverySelector> selectors = selectors(classes, job.checks().only());
+        // Checks already running finish; the ones after them are reported as not run.
+        CancellationToken stop = job.checks().stopAtFirstFailure() ? CancellationToken.create()
+                : CancellationToken.disabled();
         // Out of memory ends the JVM at once (-XX:+ExitOnOutOfMemoryError): the parent reports it.
-        launcher.execute(request(selectors), new CheckListener(sink, state, messages));
+        launcher.execute(LauncherExecutionRequestBuilder.request(request(selectors))
+                .listeners(new CheckListener(sink, state, messages, stop))
+                .cancellationToken(stop)
+                .build());
         state.markFinished();
         List<String> threads = leftovers.threads();
         List<String> processes = leftovers.killProcesses();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.platform.launcher.Launcher;
 import org.threadlings.diagnosis.DeadlockDetector;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.grading.protocol.ChildJob;
 import org.threadlings.grading.protocol.EventSeal;
 import org.threadlings.sandbox.ScratchDir;
@@ -22,7 +23,7 @@ final class Training {
         try (ScratchDir dir = ScratchDir.create("threadlings-training")) {
             ChildJob job = new ChildJob(List.of(), List.of(TrainingCheck.class.getName()), 60_000,
                     dir.resolve("events.jsonl").toString(), List.of(TrainingCheck.class.getPackageName()),
-                    EventSeal.newKey(), List.of());
+                    EventSeal.newKey(), CheckSelection.all());
             Leftovers leftovers = new Leftovers();
             ExitWitness witness = new ExitWitness(leftovers);
             witness.register();

@@ -13,31 +13,30 @@ import java.util.List;
  * @param focusPackages  packages of student and check code, to pick the interesting stack frames
  * @param sealKey        the secret that authenticates this grading's events ({@link EventSeal}); it
  *                       travels only on standard input, never in arguments, environment or files
- * @param onlyChecks     check methods to run, by name; empty for all. Validation runs a known-wrong
- *                       answer against the one check meant to catch it, which is most of its time
+ * @param checks         which checks to run: all, for a student
  * @param nextMayFollow  another job may follow on standard input: the JVM waits for it when this
  *                       run left nothing running ({@link ChildEvent.Done#waitsForNext}), instead
  *                       of halting. Only validation asks for it; a student's grading never does
  */
 public record ChildJob(List<String> classpath, List<String> checkClasses, long timeLimitMillis,
-                       String eventsFile, List<String> focusPackages, String sealKey, List<String> onlyChecks,
+                       String eventsFile, List<String> focusPackages, String sealKey, CheckSelection checks,
                        boolean nextMayFollow) {
 
     public ChildJob {
-        onlyChecks = onlyChecks == null ? List.of() : List.copyOf(onlyChecks);
+        checks = checks == null ? CheckSelection.all() : checks;
     }
 
     /** A job after which the JVM halts. */
     public ChildJob(List<String> classpath, List<String> checkClasses, long timeLimitMillis, String eventsFile,
-                    List<String> focusPackages, String sealKey, List<String> onlyChecks) {
-        this(classpath, checkClasses, timeLimitMillis, eventsFile, focusPackages, sealKey, onlyChecks, false);
+                    List<String> focusPackages, String sealKey, CheckSelection checks) {
+        this(classpath, checkClasses, timeLimitMillis, eventsFile, focusPackages, sealKey, checks, false);
     }
 
     /** Without the key: what may be printed or logged. */
     @Override
     public String toString() {
         return "ChildJob[classpath=" + classpath + ", checkClasses=" + checkClasses + ", timeLimitMillis="
-                + timeLimitMillis + ", eventsFile=" + eventsFile + ", focusPackages=" + focusPackages + ", onlyChecks=" + onlyChecks
+                + timeLimitMillis + ", eventsFile=" + eventsFile + ", focusPackages=" + focusPackages + ", checks=" + checks
                 + ", nextMayFollow=" + nextMayFollow + "]";
     }
 }
