@@ -71,6 +71,9 @@ public class VerdictStability {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String USAGE = "usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] "
+            + "[--csv FILE] [--solutions] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
         int rounds = 20;
@@ -86,7 +89,13 @@ public class VerdictStability {
                 case "--csv" -> csv = Path.of(args[++i]).toAbsolutePath();
                 case "--table" -> tables.add(Path.of(args[++i]).toAbsolutePath());
                 case "--solutions" -> solutionsOnly = true;
-                default -> only.add(args[i]);
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        System.err.println("unknown option " + args[i] + "\n" + USAGE);
+                        System.exit(2);
+                    }
+                    only.add(args[i]);
+                }
             }
         }
         if (!tables.isEmpty()) {
@@ -96,6 +105,13 @@ public class VerdictStability {
         Course course = new CourseLoader(root).load();
         List<Exercise> exercises = course.exercises()
                 .filter(e -> only.isEmpty() || only.contains(e.id()) || only.contains(e.lessonId())).toList();
+        List<String> unknown = only.stream().filter(id -> course.exercises()
+                .noneMatch(e -> e.id().equals(id) || e.lessonId().equals(id))).toList();
+        if (!unknown.isEmpty()) {
+            // Hours of grading nothing would be a poor answer to a typo.
+            System.err.println("no lesson or exercise " + String.join(", ", unknown) + " in this course\n" + USAGE);
+            System.exit(2);
+        }
         Path work = Files.createTempDirectory("threadlings-verdicts");
         try {
             List<Submission> submissions = new ArrayList<>();

@@ -112,6 +112,39 @@ class SpeedupTest {
     }
 
     @Test
+    void noVerdictIsGivenBeforeMoreRoundsHadTheirChanceToShowTheReferencesSpeedUp() throws Exception {
+        assumeSeveralCores();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // The reference is held back for the warm-up and the first batch of rounds (a core taken
+        // by something else for a moment), then runs at its real speed.
+        Callable<Object> referenceDisturbedAtFirst = () -> {
+            Thread.sleep(calls.incrementAndGet() <= 4 ? 2 * D : D);
+            return null;
+        };
+
+        Judgement judgement = primes(referenceDisturbedAtFirst, sleeps(D)).check();
+
+        assertEquals(Status.PASS, judgement.status());
+        assertTrue(CheckReport.takeAll().notes().get(0).contains("; best of 6 rounds on "));
+    }
+
+    @Test
+    void aSequentialCandidateStaysAFailureThroughEveryExtraRound() {
+        assumeSeveralCores();
+        AtomicInteger candidateRuns = new AtomicInteger();
+
+        assertThrows(AssertionFailedError.class, () -> primes(sleeps(D), () -> {
+            candidateRuns.incrementAndGet();
+            Thread.sleep(2 * D);
+            return null;
+        }).check());
+
+        // One warm-up and three batches of three rounds: the failure was confirmed twice.
+        assertEquals(1 + 9, candidateRuns.get());
+        assertTrue(CheckReport.takeAll().notes().get(0).contains("; best of 9 rounds on "));
+    }
+
+    @Test
     void aReferenceNoFasterThanTheBaselineIsInconclusive() {
         assumeSeveralCores();
 
