@@ -1,6 +1,7 @@
 package org.threadlings.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,48 @@ class AwaitTest {
 
         assertEquals(0, latch.getCount());
         counter.join();
+    }
+
+    @Test
+    void resultBlocksOnTheFutureItselfSoItSeesTheValueTheMomentItIsThere() throws Exception {
+        // A speed-up check times the candidate through this wait: polling on a clock would add
+        // up to a poll interval to every run. The future is asked with a timeout, not slept beside.
+        AtomicInteger timedGets = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        FutureTask<Integer> task = new FutureTask<>(() -> {
+            go.await();
+            return 42;
+        }) {
+            @Override
+            public Integer get(long timeout, TimeUnit unit)
+                    throws InterruptedException, ExecutionException,
+                    TimeoutException {
+                timedGets.incrementAndGet();
+                go.countDown(); // the value arrives only once someone blocks on it
+                return super.get(timeout, unit);
+            }
+        };
+        Thread.ofPlatform().daemon(true).start(task);
+
+        assertEquals(42, Await.result(task, Duration.ofSeconds(10), "the answer"));
+        assertTrue(timedGets.get() >= 1, "waited by blocking on the future");
+    }
+
+    @Test
+    void terminationJoinsTheThreadsRatherThanSleepingBesideThem() {
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread worker = Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.ofPlatform().daemon(true).start(finish::countDown);
+
+        Await.termination(Duration.ofSeconds(10), worker);
+
+        assertFalse(worker.isAlive());
     }
 
     @Test
