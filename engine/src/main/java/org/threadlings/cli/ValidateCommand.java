@@ -42,9 +42,6 @@ import picocli.CommandLine.ParentCommand;
         "for it, and every example compiles."})
 final class ValidateCommand implements Callable<Integer> {
 
-    /** Where validation keeps the exercises it found consistent, in the course's state folder. */
-    static final String RECORD_FILE = "validated.json";
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -109,7 +106,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         CourseValidator validator = new CourseValidator(session.workspace(), session.grader(), session.compiler(),
                 session.starters());
-        ValidationRecord record = ValidationRecord.load(session.workspace().state().resolve(RECORD_FILE));
+        ValidationRecord record = ValidationRecord.load(session.workspace().validationRecord());
         long start = System.nanoTime();
         List<CourseValidator.ExerciseReport> reports = validator.validateAll(exercises, jobs,
                 fresh ? record.gradingEverything() : record, new CourseValidator.Listener() {

@@ -26,12 +26,13 @@ import org.threadlings.workspace.Workspace;
 final class Fingerprint {
 
     private final Workspace workspace;
-    private final StarterStore starters;
+    /** The lock's originals, by file: read once for every exercise fingerprinted. */
+    private final Map<String, String> originals;
     private final String engine;
 
-    private Fingerprint(Workspace workspace, StarterStore starters, String engine) {
+    private Fingerprint(Workspace workspace, Map<String, String> originals, String engine) {
         this.workspace = workspace;
-        this.starters = starters;
+        this.originals = originals;
         this.engine = engine;
     }
 
@@ -45,7 +46,7 @@ final class Fingerprint {
                 digest.tree(Path.of(entry));
             }
         }
-        return new Fingerprint(workspace, starters, digest.hex());
+        return new Fingerprint(workspace, starters.lock(), digest.hex());
     }
 
     /** The exercise's fingerprint; empty when something it needs is missing, so it is always graded. */
@@ -56,7 +57,6 @@ final class Fingerprint {
         digest.text(exercise.lessonId());
         digest.text(exercise.timeLimit().toString());
         digest.text(String.join("\n", exercise.jvmOptions()));
-        Map<String, String> originals = starters.lock();
         for (String file : exercise.files()) {
             digest.text(file);
             // The lock names the original by its git blob id, a digest of its bytes: what the

@@ -32,11 +32,16 @@ public final class ValidationRecord {
 
     private static final int FORMAT = 1;
 
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final Path file;
     private final Map<String, Entry> entries;
     /** Whether earlier results may stand in for grading; false grades everything and records it anew. */
     private final boolean carryOver;
-    private final ObjectMapper json = mapper();
 
     private ValidationRecord(Path file, Map<String, Entry> entries, boolean carryOver) {
         this.file = file;
@@ -49,7 +54,7 @@ public final class ValidationRecord {
         Map<String, Entry> entries = new TreeMap<>();
         if (Files.isRegularFile(file)) {
             try {
-                Stored stored = mapper().readValue(file.toFile(), Stored.class);
+                Stored stored = JSON.readValue(file.toFile(), Stored.class);
                 if (stored != null && stored.format() == FORMAT && stored.exercises() != null) {
                     entries.putAll(stored.exercises());
                 }
@@ -70,6 +75,11 @@ public final class ValidationRecord {
         return new ValidationRecord(file, entries, false);
     }
 
+    /** Whether this record keeps anything: {@link #none()} does not, so nothing need be fingerprinted for it. */
+    boolean keeps() {
+        return file != null;
+    }
+
     /** The earlier consistent result of {@code exerciseId}, if it was graded on exactly {@code fingerprint}. */
     synchronized Optional<Entry> unchanged(String exerciseId, String fingerprint) {
         Entry entry = entries.get(exerciseId);
@@ -87,15 +97,8 @@ public final class ValidationRecord {
     /** Writes the record atomically (a no-op for {@link #none()}). */
     synchronized void save() throws IOException {
         if (file != null) {
-            AtomicFiles.write(file, json.writeValueAsBytes(new Stored(FORMAT, new TreeMap<>(entries))));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(new Stored(FORMAT, new TreeMap<>(entries))));
         }
     }
 
-    private static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
 }

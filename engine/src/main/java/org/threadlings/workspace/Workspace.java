@@ -33,6 +33,11 @@ public record Workspace(Path root) {
         return state().resolve("progress.json");
     }
 
+    /** The exercises validation found consistent, and what they were graded on. */
+    public Path validationRecord() {
+        return state().resolve("validated.json");
+    }
+
     public Path backups() {
         return state().resolve("backups");
     }

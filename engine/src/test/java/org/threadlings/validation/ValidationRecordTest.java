@@ -21,10 +21,7 @@ class ValidationRecordTest {
 
     @Test
     void a_saved_entry_stands_for_the_same_fingerprint_only() throws Exception {
-        Path file = root.resolve(".threadlings/validated.json");
-        ValidationRecord record = ValidationRecord.load(file);
-        record.put("memo", entry);
-        record.save();
+        Path file = savedWithMemo(root.resolve(".threadlings/validated.json"));
 
         ValidationRecord again = ValidationRecord.load(file);
         assertEquals(Optional.of(entry), again.unchanged("memo", "abc"));
@@ -34,10 +31,7 @@ class ValidationRecordTest {
 
     @Test
     void grading_everything_ignores_earlier_results_but_still_records() throws Exception {
-        Path file = root.resolve("validated.json");
-        ValidationRecord record = ValidationRecord.load(file);
-        record.put("memo", entry);
-        record.save();
+        Path file = savedWithMemo(root.resolve("validated.json"));
 
         ValidationRecord fresh = ValidationRecord.load(file).gradingEverything();
         assertEquals(Optional.empty(), fresh.unchanged("memo", "abc"));
@@ -68,5 +62,12 @@ class ValidationRecordTest {
         try (var files = Files.list(root)) {
             assertFalse(files.findAny().isPresent());
         }
+    }
+
+    private Path savedWithMemo(Path file) throws Exception {
+        ValidationRecord record = ValidationRecord.load(file);
+        record.put("memo", entry);
+        record.save();
+        return file;
     }
 }
