@@ -16,17 +16,25 @@ import puzzles.Water;
 
 /**
  * Exercise water: atoms bond in molecules of two H and one O. The check's own threads are the
- * atoms; each writes to one log when it arrives (just before calling hydrogen() or oxygen())
- * and when it bonds. Read in threes, the bonds must be 2 H + 1 O, and every atom of a molecule
- * must have arrived before the molecule's first bond.
+ * atoms; each writes to one log when it arrives (just before calling hydrogen() or oxygen()),
+ * when its bond step starts and when it ends. Read in threes, the bonds must be 2 H + 1 O, every
+ * atom of a molecule must have arrived before the molecule's first bond, and every bond of a
+ * molecule must have ended before the next molecule's first bond starts.
+ *
+ * <p>The end of a bond is logged because the typical mistake, giving the place back before the
+ * bond, only shows while a bond is still running: logged at its start alone, the next molecule
+ * had a window of a few nanoseconds to slip in, and a wrong answer passed.
  */
 class WaterCheck {
 
     /** How long atoms whose molecule is complete may take to bond: generous for a busy machine. */
     private static final long WAKE_MILLIS = 3_000;
 
-    /** One entry of the log: an atom arrived, or bonded. */
-    private record Entry(boolean bonded, Thread atom, char element) {
+    /** What an atom did: arrived (about to call in), started its bond step, ended it. */
+    private enum Step { ARRIVED, BONDED, DONE }
+
+    /** One entry of the log. */
+    private record Entry(Step step, Thread atom, char element) {
     }
 
     /** One Water, its atoms, and what they did, in the order it happened. */
@@ -44,10 +52,11 @@ class WaterCheck {
             return crew.start((element == 'H' ? "hydrogen " : "oxygen ") + number, () -> {
                 Crew.pause(delayNanos);
                 Thread me = Thread.currentThread();
-                log.add(new Entry(false, me, element));
+                log.add(new Entry(Step.ARRIVED, me, element));
                 Runnable bond = () -> {
-                    log.add(new Entry(true, me, element));
+                    log.add(new Entry(Step.BONDED, me, element));
                     Crew.pause(bondNanos);
+                    log.add(new Entry(Step.DONE, me, element));
                 };
                 if (element == 'H') {
                     water.hydrogen(bond);
@@ -64,7 +73,7 @@ class WaterCheck {
         }
 
         List<Entry> bonds() {
-            return log.stream().filter(Entry::bonded).toList();
+            return log.stream().filter(e -> e.step() == Step.BONDED).toList();
         }
 
         /** No atom may have bonded after the first {@code before} bonds: {@code why} says what is missing. */
@@ -80,8 +89,12 @@ class WaterCheck {
             }
         }
 
-        /** Waits for every atom to bond, then reads the bonds in threes. */
-        void expectMolecules(String setting) {
+        /**
+         * Waits for every atom to bond, then reads the bonds in threes. Returns how many molecules
+         * had all three atoms there before the molecule ahead of them had ended its bonds: each
+         * was a chance for a wrong answer to let them in too early.
+         */
+        int expectMolecules(String setting) {
             try {
                 Crew.within(WAKE_MILLIS, () -> crew.allDone() || crew.anyThrew());
                 crew.failIfAnyThrew(setting);
@@ -94,6 +107,7 @@ class WaterCheck {
                 }
                 List<Entry> all = List.copyOf(log);
                 List<Entry> bonds = bonds();
+                int heldBack = 0;
                 for (int m = 0; m * 3 < bonds.size(); m++) {
                     List<Entry> molecule = bonds.subList(3 * m, Math.min(bonds.size(), 3 * m + 3));
                     long h = molecule.stream().filter(e -> e.element() == 'H').count();
@@ -106,8 +120,10 @@ class WaterCheck {
                                 + "the next molecule's atoms cannot slip in between.");
                     }
                     int firstBond = all.indexOf(molecule.get(0));
+                    int lastArrival = -1;
                     for (Entry atom : molecule) {
-                        int arrived = all.indexOf(new Entry(false, atom.atom(), atom.element()));
+                        int arrived = all.indexOf(new Entry(Step.ARRIVED, atom.atom(), atom.element()));
+                        lastArrival = Math.max(lastArrival, arrived);
                         if (arrived > firstBond) {
                             throw new AssertionFailedError("In molecule " + (m + 1) + " (" + formula + "), \""
                                     + molecule.get(0).atom().getName() + "\" bonded before \"" + atom.atom().getName()
@@ -115,10 +131,36 @@ class WaterCheck {
                                     + "be there before any of them bonds: wait for each other at a barrier of 3.");
                         }
                     }
+                    if (m > 0 && aheadStillBonding(all, bonds.subList(3 * m - 3, 3 * m), firstBond, m, formula, setting)
+                            > lastArrival) {
+                        heldBack++;
+                    }
                 }
+                return heldBack;
             } finally {
                 crew.dismiss();
             }
+        }
+
+        /**
+         * Fails if a bond of the molecule ahead ended after {@code firstBond}, the start of the next
+         * molecule's first bond; returns where in the log the last of them ended.
+         */
+        private static int aheadStillBonding(List<Entry> all, List<Entry> ahead, int firstBond, int m, String formula,
+                                             String setting) {
+            int lastEnd = -1;
+            for (Entry atom : ahead) {
+                int ended = all.indexOf(new Entry(Step.DONE, atom.atom(), atom.element()));
+                if (ended > firstBond) {
+                    throw new AssertionFailedError("Molecule " + (m + 1) + " (" + formula + ") began to bond while \""
+                            + atom.atom().getName() + "\" of molecule " + m + " was still bonding (" + setting + "). "
+                            + "A molecule's three bond steps must all end before the next molecule's first begins. "
+                            + "Give an atom's place back (release) only after its bond step has returned, in a "
+                            + "finally block: then the next molecule cannot form while this one is still bonding.");
+                }
+                lastEnd = Math.max(lastEnd, ended);
+            }
+            return lastEnd;
         }
 
         String arrivalsText() {
@@ -173,9 +215,10 @@ class WaterCheck {
 
     @Test
     @Order(3)
-    @DisplayName("2 H + 1 O every time under randomised arrivals, delays and bond lengths")
+    @DisplayName("2 H + 1 O every time, one molecule's bonds before the next's, under randomised arrivals and bond "
+            + "lengths")
     void randomised() {
-        Stress.trials().within(Duration.ofMillis(1500)).atLeast(10).atMost(200).run(trial -> {
+        Stress.trials().within(Duration.ofMillis(1500)).atLeast(10).atMost(200).informative(5).run(trial -> {
             int molecules = trial.between(1, 12);
             List<Character> atoms = new ArrayList<>();
             for (int m = 0; m < molecules; m++) {
@@ -195,7 +238,10 @@ class WaterCheck {
             String setting = Words.plural(molecules, "molecule", "molecules") + ", atoms started as "
                     + flask.arrivalsText() + ", bonds up to " + bond / 1_000 + " us";
             trial.describe(setting);
-            flask.expectMolecules(setting);
+            if (flask.expectMolecules(setting) == 0) {
+                trial.uninformative("no molecule had its three atoms there while the molecule ahead was still "
+                        + "bonding, so none could have slipped in early");
+            }
         });
     }
 }
