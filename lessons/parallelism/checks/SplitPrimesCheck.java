@@ -49,14 +49,17 @@ class SplitPrimesCheck {
      * of 1.9× on two cores) but it is not wrong, and it must not fail by the luck of the moment.
      * Code that keeps one core idle shows a gain near 0 and still fails by a wide margin.
      *
-     * It judges only when the reference reaches 1.6× (the default is 1.3×). On a shared 2-core
+     * A failure needs the reference at 1.6× (the default asks for 1.3×). On a shared 2-core
      * machine whose cores other programs kept busy, a correct solution once measured 1.06× while
      * the reference reached 1.31×: that close to the floor, noise is as large as the gap being
-     * judged. The clock-free check before this one already proves the threads run together, so
-     * the timing is only needed for what a clock alone can show (a split that leaves a core
-     * idle), and "no verdict" on a busy machine costs little.
+     * judged. A pass needs only 1.4×, where the bar is 1.16× and the one answer this check is
+     * there for, a split that leaves a core idle, measures about 1.0×. With one floor of 1.6×
+     * for both, the reference stopped at 1.46× to 1.60× in 13 of 83 gradings of the solution on
+     * a quiet but shared 2-core machine, each a "no verdict" for correct code. The clock-free
+     * check before this one already proves the threads run together, so the timing is only
+     * needed for what a clock alone can show, and "no verdict" on a busy machine costs little.
      */
-    private static final SpeedupRule RULE = new SpeedupRule(0.4, 1.6);
+    private static final SpeedupRule RULE = new SpeedupRule(0.4, 1.4, 1.6);
 
     @Test
     @Order(1)

@@ -10,11 +10,32 @@ import java.time.Duration;
  * noise; when even the reference cannot show {@code minimumReference}, there is no honest
  * verdict. In 240 gradings on 2 cores, quiet and with one or two cores busy, this rule (0.5 and
  * 1.3) failed no correct solution and passed no sequential one. A candidate short of the bar
- * fails only when it is also clearly slow ({@link #failsBelow}).
+ * fails only when it is also clearly slow ({@link #failsBelow}), and only when the reference
+ * reached {@code referenceToFail}.
+ *
+ * <p>A pass and a failure need not ask for the same reference. A pass needs the candidate above
+ * the bar, far from where sequential code sits (about 1x); a failure needs it below half the
+ * required gain, close to that noise, so a check may ask for more room before it fails anyone
+ * than before it passes them: {@code new SpeedupRule(0.4, 1.4, 1.6)}.
+ *
+ * @param referenceToFail the reference speed-up a failure needs, at least {@code minimumReference};
+ *                        below it, a candidate short of the bar gets no verdict
  */
-public record SpeedupRule(double minimumGain, double minimumReference) {
+public record SpeedupRule(double minimumGain, double minimumReference, double referenceToFail) {
 
     public static final SpeedupRule DEFAULT = new SpeedupRule(0.5, 1.3);
+
+    public SpeedupRule {
+        if (referenceToFail < minimumReference) {
+            throw new IllegalArgumentException("a failure cannot need less of the reference (" + referenceToFail
+                    + ") than any verdict does (" + minimumReference + ")");
+        }
+    }
+
+    /** One floor for every verdict. */
+    public SpeedupRule(double minimumGain, double minimumReference) {
+        this(minimumGain, minimumReference, minimumReference);
+    }
 
     /**
      * A failure needs the candidate below half the required gain: {@code 1 + minimumGain / 2 x
@@ -55,6 +76,13 @@ public record SpeedupRule(double minimumGain, double minimumReference) {
         if (sCand >= required) {
             return new Judgement(Status.PASS, sCand, sRef, required,
                     "measured " + Words.times(sCand) + ", required " + Words.times(required));
+        }
+        if (sCand < failsBelow(sRef) && sRef < referenceToFail) {
+            return new Judgement(Status.INCONCLUSIVE, sCand, sRef, required,
+                    "measured " + Words.times(sCand) + ", required " + Words.times(required) + ", but the parallel "
+                            + "reference reached only " + Words.times(sRef) + ", and at least "
+                            + Words.times(referenceToFail) + " is needed before code is called too slow: the machine "
+                            + "is too busy right now");
         }
         if (sCand >= failsBelow(sRef)) {
             return new Judgement(Status.INCONCLUSIVE, sCand, sRef, required,

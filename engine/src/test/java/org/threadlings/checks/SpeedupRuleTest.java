@@ -1,6 +1,7 @@
 package org.threadlings.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -144,6 +145,36 @@ class SpeedupRuleTest {
         assertEquals(1.8, j.required(), 1e-9);
         assertEquals(Status.FAIL, j.status());
         assertEquals(Status.INCONCLUSIVE, weak.status());
+    }
+
+    @Test
+    void aFailureMayNeedMoreOfTheReferenceThanAPass() {
+        // Passes from 1.4x, fails only from 1.6x: the split-primes rule.
+        SpeedupRule rule = new SpeedupRule(0.4, 1.4, 1.6);
+
+        Judgement fast = rule.judge(Duration.ofMillis(1500), Duration.ofMillis(1000), Duration.ofMillis(1000), 2);
+        Judgement idleCore = rule.judge(Duration.ofMillis(1500), Duration.ofMillis(1000), Duration.ofMillis(1500), 2);
+        Judgement idleCoreRoomy = rule.judge(Duration.ofMillis(1700), Duration.ofMillis(1000), Duration.ofMillis(1700), 2);
+        Judgement tooLittle = rule.judge(Duration.ofMillis(1300), Duration.ofMillis(1000), Duration.ofMillis(800), 2);
+
+        assertEquals(Status.PASS, fast.status(), "1.5x against a bar of 1.2x, the reference at 1.5x");
+        assertEquals(Status.INCONCLUSIVE, idleCore.status(), "1.0x, but the reference at 1.5x is below 1.6x");
+        assertTrue(idleCore.reason().startsWith("measured 1.00×, required 1.20×, but the parallel reference reached "
+                + "only 1.50×, and at least 1.60× is needed before code is called too slow"), idleCore.reason());
+        assertEquals(Status.FAIL, idleCoreRoomy.status(), "1.0x with the reference at 1.7x");
+        assertEquals(Status.INCONCLUSIVE, tooLittle.status(), "below 1.4x no verdict at all, however fast");
+    }
+
+    @Test
+    void twoFloorsDefaultToOne() {
+        assertEquals(new SpeedupRule(0.5, 1.3, 1.3), new SpeedupRule(0.5, 1.3));
+    }
+
+    @Test
+    void aFailureCannotNeedLessThanAnyVerdict() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SpeedupRule(0.5, 1.3, 1.2));
+        assertTrue(e.getMessage().contains("1.2"), e.getMessage());
     }
 
     @Test
