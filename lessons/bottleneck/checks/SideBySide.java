@@ -54,8 +54,8 @@ final class SideBySide {
     /** At most this many rounds in which the reference had two cores make up the verdict. */
     private static final int GOOD_ROUNDS = 5;
     /**
-     * A candidate that would fail after {@link #GOOD_ROUNDS} gets rounds up to this many before the
-     * verdict: best times only improve with more rounds, so correct code that met a few disturbed
+     * A candidate that would not pass after {@link #GOOD_ROUNDS} gets rounds up to this many before
+     * the verdict: best times only improve with more rounds, so correct code that met a few disturbed
      * rounds (measured: 1.26x against a 1.31x bar, where the same code reached 1.42x to 1.58x in
      * five gradings just after) gets its chance, and serial code stays serial.
      */
@@ -207,7 +207,7 @@ final class SideBySide {
             // More rounds, too, while the timings are too noisy to judge: best times only get
             // better, and on a machine shared with others a few more rounds often settle them.
             boolean confirming = enough && goodRounds >= MIN_GOOD_ROUNDS && goodRounds < CONFIRM_ROUNDS
-                    && (wouldFail(good) || tooNoisy(good));
+                    && (shortOfTheBar(good) || tooNoisy(good));
             boolean outOfTime = elapsed.compareTo(confirming ? CONFIRM_BUDGET : HARD_BUDGET) > 0;
             if ((done >= 2 && hopeless(all)) || outOfTime || enough && !confirming) {
                 break;
@@ -245,11 +245,16 @@ final class SideBySide {
         return (double) Math.max(best[BASE], best[BASE_AGAIN]) / Math.max(1, fasterBaseline(best)) - 1;
     }
 
-    /** Whether the best times so far would fail the candidate: then a few more rounds come first. */
-    private static boolean wouldFail(long[] best) {
+    /**
+     * Whether the best times so far would not pass the candidate: then a few more rounds come
+     * first. Not only a failure: a candidate just short of the bar, no verdict, gets them too
+     * (measured on a quiet machine: correct code at 1.30x against a 1.33x bar after five rounds,
+     * with the reference at 1.65x).
+     */
+    private static boolean shortOfTheBar(long[] best) {
         Duration base = Duration.ofNanos(fasterBaseline(best));
         return RULE.judge(base, Duration.ofNanos(best[REF]), Duration.ofNanos(best[CAND]),
-                Runtime.getRuntime().availableProcessors()).status() == SpeedupRule.Status.FAIL;
+                Runtime.getRuntime().availableProcessors()).status() != SpeedupRule.Status.PASS;
     }
 
     /** Judged against the slower of the two baselines, so that one lucky baseline cannot make it. */
