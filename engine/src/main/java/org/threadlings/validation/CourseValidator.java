@@ -236,13 +236,17 @@ public final class CourseValidator {
                 Map<Exercise, List<String>> notes = new LinkedHashMap<>();
                 for (Submission s : again) {
                     Verdict beside = verdicts.get(s);
-                    // Alone, and with every check: a wrong answer that got past its own check is
-                    // then reported with the check that does catch it, if any.
-                    Verdict solo = gradeFully(s);
+                    // Alone, with the checks that answer its question, as the first time.
+                    Verdict solo = gradeAlone(s, selection(s));
                     // A verdict the machine could not give (a speed-up while a core was busy) is
                     // asked for again; a failure is not: correct code must never fail.
                     for (int attempt = 2; attempt <= ATTEMPTS_ALONE && inconclusive(solo); attempt++) {
-                        solo = gradeFully(s);
+                        solo = gradeAlone(s, selection(s));
+                    }
+                    if (s.kind() == Submission.Kind.WRONG && !s.asExpected(solo)) {
+                        // Still not caught by its own check: every check, to say which one does
+                        // catch it, if any.
+                        solo = gradeAlone(s, CheckSelection.all());
                     }
                     verdicts.put(s, solo);
                     if (s.asExpected(solo)) {
@@ -347,30 +351,35 @@ public final class CourseValidator {
         if (s.missing() != null) {
             return null;
         }
-        switch (s.kind()) {
-            case STARTER -> {
-                // That it fails is the question, not how many checks it fails: a starter's checks
-                // mostly wait for work that never comes, and only the first failure has to.
-                return session.grade(s.folder(), CheckSelection.untilFirstFailure());
-            }
-            case SOLUTION -> {
-                return session.grade(s.folder(), CheckSelection.all());
-            }
-            default -> {
-                Verdict own = session.grade(s.folder(), CheckSelection.only(s.wrong().caughtBy()));
-                // Not caught by its own check: all checks then, to say which one does catch it, if any.
-                return s.asExpected(own) ? own : session.grade(s.folder(), CheckSelection.all());
-            }
-        }
+        Verdict verdict = session.grade(s.folder(), selection(s));
+        // A wrong answer not caught by its own check: all checks then, to say which one does
+        // catch it, if any.
+        return s.kind() == Submission.Kind.WRONG && !s.asExpected(verdict)
+                ? session.grade(s.folder(), CheckSelection.all())
+                : verdict;
     }
 
-    private Verdict gradeFully(Submission s) {
+    /**
+     * The checks that answer a submission's question. That a starter fails is the question, not
+     * how many checks it fails: its checks mostly wait for work that never comes, and only the
+     * first failure has to. A solution needs all of them to pass.
+     */
+    private static CheckSelection selection(Submission s) {
+        return switch (s.kind()) {
+            case STARTER -> CheckSelection.untilFirstFailure();
+            case SOLUTION -> CheckSelection.all();
+            case WRONG -> CheckSelection.only(s.wrong().caughtBy());
+        };
+    }
+
+    /** Grades alone, in a fresh grading JVM, as a student's code is. */
+    private Verdict gradeAlone(Submission s, CheckSelection checks) {
         if (s.missing() != null) {
             return null;
         }
         jvms.incrementAndGet();
         gradings.incrementAndGet();
-        return grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation());
+        return grader.grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(), checks);
     }
 
     private static boolean inconclusive(Verdict verdict) {
