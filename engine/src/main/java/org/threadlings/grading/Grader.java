@@ -350,7 +350,10 @@ public final class Grader implements AutoCloseable {
         }
         int exitCode = child.isAlive() ? -1 : child.exitCode();
         CapturedOutput output = child.output(outputFrom);
-        if (events.isEmpty() && ending == Ending.EXITED && JvmStartFailure.inOutput(output.text())) {
+        // A JVM given its first job may have said why it cannot run it before the job was sent
+        // (-version prints at once): everything it printed counts. One that ran jobs before did start.
+        if (events.isEmpty() && ending == Ending.EXITED && child.linesSent() == 1
+                && JvmStartFailure.inOutput(child.output(0).text())) {
             return didNotStart(exercise, child, start);
         }
         if (child.flooded()) {

@@ -21,6 +21,8 @@ public final class SandboxProcess implements AutoCloseable {
     private final Process process;
     private final ProcessTree tree;
     private final OutputCapture output;
+    /** One grading at a time sends to a process, but not always from the same thread. */
+    private volatile int linesSent;
 
     SandboxProcess(List<String> command, long floodLimit, Consumer<byte[]> live, Runnable onFlood) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -46,6 +48,12 @@ public final class SandboxProcess implements AutoCloseable {
         OutputStream in = process.getOutputStream();
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
+        linesSent++;
+    }
+
+    /** How many lines {@link #send} has written: for a grading JVM, the jobs it was given. */
+    public int linesSent() {
+        return linesSent;
     }
 
     /** Closes standard input without sending anything: a child waiting for a job exits. */
