@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.threadlings.checks.Words;
 import org.threadlings.compile.CompileResult;
 import org.threadlings.compile.SourceCompiler;
@@ -243,11 +244,7 @@ public final class CourseValidator {
                     for (int attempt = 2; attempt <= ATTEMPTS_ALONE && inconclusive(solo); attempt++) {
                         solo = gradeAlone(s, selection(s));
                     }
-                    if (s.kind() == Submission.Kind.WRONG && !s.asExpected(solo)) {
-                        // Still not caught by its own check: every check, to say which one does
-                        // catch it, if any.
-                        solo = gradeAlone(s, CheckSelection.all());
-                    }
+                    solo = withEveryCheckIfUncaught(s, solo, checks -> gradeAlone(s, checks));
                     verdicts.put(s, solo);
                     if (s.asExpected(solo)) {
                         notes.computeIfAbsent(s.exercise(), e -> new ArrayList<>()).add(s.label() + " came out "
@@ -351,12 +348,17 @@ public final class CourseValidator {
         if (s.missing() != null) {
             return null;
         }
-        Verdict verdict = session.grade(s.folder(), selection(s));
-        // A wrong answer not caught by its own check: all checks then, to say which one does
-        // catch it, if any.
-        return s.kind() == Submission.Kind.WRONG && !s.asExpected(verdict)
-                ? session.grade(s.folder(), CheckSelection.all())
-                : verdict;
+        return withEveryCheckIfUncaught(s, session.grade(s.folder(), selection(s)),
+                checks -> session.grade(s.folder(), checks));
+    }
+
+    /**
+     * A wrong answer that its own check did not catch is graded again with every check, by
+     * {@code grading}, to say which one does catch it, if any; any other verdict stands.
+     */
+    private static Verdict withEveryCheckIfUncaught(Submission s, Verdict verdict,
+                                                    Function<CheckSelection, Verdict> grading) {
+        return s.kind() == Submission.Kind.WRONG && !s.asExpected(verdict) ? grading.apply(CheckSelection.all()) : verdict;
     }
 
     /**
