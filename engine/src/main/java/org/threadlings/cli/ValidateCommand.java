@@ -24,6 +24,7 @@ import org.threadlings.loading.CourseFormatException;
 import org.threadlings.validation.CourseValidator;
 import org.threadlings.validation.PendingSolution;
 import org.threadlings.validation.ValidationRecord;
+import org.threadlings.validation.SlowestGradings;
 import org.threadlings.validation.ValidationTable;
 import org.threadlings.tui.WideCode;
 import org.threadlings.workspace.CheckLock;
@@ -36,10 +37,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code validate}: for instructors, proves the course consistent. */
-@Command(name = "validate", description = {
-        "For lesson authors: check the lesson files, then prove every original starter compiles and fails",
-        "its checks, every solution passes them, every known-wrong answer is caught by the check meant",
-        "for it, and every example compiles."})
+// One string, which picocli wraps to the terminal; lines of our own would break again mid-sentence.
+@Command(name = "validate", description = "For lesson authors: check the lesson files, then prove every original "
+        + "starter compiles and fails its checks, every solution passes them, every known-wrong answer is caught by "
+        + "the check meant for it, and every example compiles.")
 final class ValidateCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
@@ -63,6 +64,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--fresh",
             description = "Grade every exercise, even those unchanged since they were last found consistent.")
     boolean fresh;
+
+    @Option(names = "--slowest", paramLabel = "N",
+            description = "After the summary, list the N gradings that took longest (default: ${DEFAULT-VALUE}; 0: none).")
+    int slowest = 5;
 
     @Parameters(paramLabel = "LESSON|EXERCISE", arity = "0..*",
             description = "Validate only these lessons or exercises (default: the whole course).")
@@ -139,6 +144,7 @@ final class ValidateCommand implements Callable<Integer> {
         console.println("");
         ValidationTable.render(ValidationTable.rows(reports), Duration.ofNanos(System.nanoTime() - start))
                 .forEach(console::println);
+        SlowestGradings.render(SlowestGradings.of(reports), slowest).forEach(console::println);
         console.println("Ran " + validator.jvmsUsed() + " (an exercise's submissions share one while they leave "
                 + "nothing running).");
         long carried = reports.stream().filter(CourseValidator.ExerciseReport::carried).count();
