@@ -14,8 +14,12 @@ import org.threadlings.verdict.Verdict;
  */
 public final class SlowestGradings {
 
-    /** One grading: whose, how long in all, and its slowest check (empty when none ran). */
-    public record Grading(String exercise, String submission, long millis, String slowestCheck, long checkMillis) {
+    /**
+     * One grading: whose, how long in all, how much of it its checks ran (the rest is compiling,
+     * starting a JVM and waiting for a free processor), and its slowest check (empty when none ran).
+     */
+    public record Grading(String exercise, String submission, long millis, long checksMillis, String slowestCheck,
+                          long checkMillis) {
     }
 
     private SlowestGradings() {
@@ -40,7 +44,7 @@ public final class SlowestGradings {
         }
         CheckResult slowest = verdict.checks().stream().max(Comparator.comparingLong(CheckResult::millis)).orElse(null);
         all.add(new Grading(exercise, submission, verdict.elapsed().toMillis(),
-                slowest == null ? "" : slowest.method(), slowest == null ? 0 : slowest.millis()));
+                verdict.checks().stream().mapToLong(CheckResult::millis).sum(), slowest == null ? "" : slowest.method(), slowest == null ? 0 : slowest.millis()));
     }
 
     /** The first {@code count} as lines of text, under a heading; nothing when there are none. */
@@ -49,10 +53,10 @@ public final class SlowestGradings {
         if (slowest.isEmpty() || count <= 0) {
             return lines;
         }
-        lines.add("Slowest gradings (the check that took longest in each):");
+        lines.add("Slowest gradings: in all, in its checks, and its longest check");
         for (Grading g : slowest.subList(0, Math.min(count, slowest.size()))) {
-            lines.add(String.format(Locale.ROOT, "  %6.1f s  %-18s %-28s %s", g.millis() / 1000.0, g.exercise(),
-                    g.submission(), g.slowestCheck().isEmpty() ? "(no check ran)"
+            lines.add(String.format(Locale.ROOT, "  %6.1f s %6.1f s  %-18s %-28s %s", g.millis() / 1000.0,
+                    g.checksMillis() / 1000.0, g.exercise(), g.submission(), g.slowestCheck().isEmpty() ? "(no check ran)"
                             : g.slowestCheck() + String.format(Locale.ROOT, " %.1f s", g.checkMillis() / 1000.0)));
         }
         return lines;

@@ -37,9 +37,9 @@ class SlowestGradingsTest {
                 slowest.stream().map(SlowestGradings.Grading::submission).toList());
         assertEquals("flagIsVolatile", slowest.get(1).slowestCheck());
         assertEquals(List.of(
-                "Slowest gradings (the check that took longest in each):",
-                "     4.0 s  stop-flag          wrong/plain-flag             (no check ran)",
-                "     2.5 s  stop-flag          solution                     flagIsVolatile 1.7 s"),
+                "Slowest gradings: in all, in its checks, and its longest check",
+                "     4.0 s    0.0 s  stop-flag          wrong/plain-flag             (no check ran)",
+                "     2.5 s    2.0 s  stop-flag          solution                     flagIsVolatile 1.7 s"),
                 SlowestGradings.render(slowest, 2));
     }
 
@@ -50,7 +50,7 @@ class SlowestGradingsTest {
 
         assertTrue(SlowestGradings.of(List.of(carried)).isEmpty());
         assertTrue(SlowestGradings.render(List.of(), 5).isEmpty());
-        assertTrue(SlowestGradings.render(List.of(new SlowestGradings.Grading("e", "starter", 1, "", 0)), 0).isEmpty());
+        assertTrue(SlowestGradings.render(List.of(new SlowestGradings.Grading("e", "starter", 1, 0, "", 0)), 0).isEmpty());
     }
 
     private static Verdict verdict(long millis, CheckResult... checks) {
