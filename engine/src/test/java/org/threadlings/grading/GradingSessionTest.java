@@ -99,6 +99,30 @@ class GradingSessionTest {
     }
 
     @Test
+    void the_runtimes_own_threads_for_virtual_threads_may_stay() throws Exception {
+        Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
+        // The first virtual thread brings the JDK's scheduler and, since JDK 24, its unblocker
+        // thread, which waits in native code for good: runnable to look at, idle in fact.
+        Path virtual = answer("virtual", """
+                try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                    Object lock = new Object();
+                    var done = pool.submit(() -> { synchronized (lock) { Thread.sleep(20); } return 42; });
+                    pool.submit(() -> { synchronized (lock) { return 0; } }).get();
+                    return done.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }""");
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
+            Verdict first = session.grade(virtual, CheckSelection.all());
+            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+
+            assertTrue(first.passed() && next.passed(), first + "\n" + next);
+            assertEquals(WhoRunsTheChecks.pidOf(first), WhoRunsTheChecks.pidOf(next));
+            assertEquals("1 JVM for 2 gradings", session.jvmsUsed());
+        }
+    }
+
+    @Test
     void a_run_that_printed_a_lot_ends_its_jvm_at_once_with_its_verdict() throws Exception {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         // Past the kept beginning of the output a later job's output could not be told apart.

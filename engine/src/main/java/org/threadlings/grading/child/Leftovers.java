@@ -20,6 +20,8 @@ final class Leftovers {
     private static final long IDLE_LOOK_MILLIS = 50;
     private static final long IDLE_CPU_NANOS = 1_000_000;
     private static final List<String> JDK_CLASSES = List.of("java.", "jdk.", "sun.");
+    /** The class of the JDK's own system threads (InnocuousThread): no user code can create one. */
+    private static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
 
     private final Set<Thread> baseline;
 
@@ -77,10 +79,16 @@ final class Leftovers {
                 .toList();
     }
 
-    /** A daemon parked in the JDK's code only: an idle pool worker, waiting for work that may never come. */
+    /**
+     * A daemon in the JDK's code only: an idle pool worker parked, waiting for work that may never
+     * come, or one of the runtime's own system threads, which live as long as the JVM once the first
+     * virtual thread needs them (the unblocker, the I/O pollers) and wait in native code, so they
+     * read as runnable. {@link #usesNoProcessor} still rules out one that is busy.
+     */
     private static boolean idleJdkWorker(Thread thread) {
         Thread.State state = thread.getState();
-        if (!thread.isDaemon() || state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+        boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        if (!thread.isDaemon() || !parked && !thread.getClass().getName().equals(JDK_SYSTEM_THREAD)) {
             return false;
         }
         StackTraceElement[] stack = thread.getStackTrace();
