@@ -145,7 +145,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationTable.render(ValidationTable.rows(reports), Duration.ofNanos(System.nanoTime() - start))
                 .forEach(console::println);
         SlowestGradings.render(SlowestGradings.of(reports), slowest).forEach(console::println);
-        console.println("Ran " + validator.jvmsUsed() + " (an exercise's submissions share one while they leave "
+        console.println("Ran " + validator.jvmsUsed() + " (gradings follow one another in a JVM while they leave "
                 + "nothing running).");
         long carried = reports.stream().filter(CourseValidator.ExerciseReport::carried).count();
         if (carried > 0) {
@@ -195,7 +195,7 @@ final class ValidateCommand implements Callable<Integer> {
                 + ": each original starter (it must fail), each solution (it must pass) and "
                 + Words.plural(wrongCount, "known-wrong answer", "known-wrong answers") + " (each must be caught by its "
                 + "check); " + Words.plural(Math.max(1, jobs), "exercise", "exercises") + " at a time, each "
-                + "exercise's submissions in one grading JVM while they leave nothing running…");
+                + "exercise's submissions one after another, in a grading JVM kept while they leave nothing running…");
     }
 
     private static void print(Console console, CourseValidator.ExerciseReport report) {

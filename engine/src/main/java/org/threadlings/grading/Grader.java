@@ -103,11 +103,11 @@ public final class Grader implements AutoCloseable {
     }
 
     /**
-     * A session that grades submissions of {@code exercise} one after another, in one JVM where
-     * the runs allow it: for validation. Close it when done.
+     * A session that grades submissions one after another, in one JVM where the runs allow it:
+     * for validation. Close it when done.
      */
-    public GradingSession session(Exercise exercise) {
-        return new GradingSession(this, exercise);
+    public GradingSession session() {
+        return new GradingSession(this);
     }
 
     /** Grades the files of {@code exercise} found under {@code studentDir} (exercises/ or a copy of it). */
@@ -128,8 +128,8 @@ public final class Grader implements AutoCloseable {
      * Grades in the JVM that {@code session} keeps waiting, if any, and leaves the JVM to it when
      * the run allows another job. For validation, which grades many submissions of an exercise.
      */
-    Verdict grade(GradingSession session, Path studentDir, CheckSelection checks) {
-        return grade(session.exercise(), studentDir, GradingListener.NONE, new Cancellation(), checks, session);
+    Verdict grade(GradingSession session, Exercise exercise, Path studentDir, CheckSelection checks) {
+        return grade(exercise, studentDir, GradingListener.NONE, new Cancellation(), checks, session);
     }
 
     private Verdict grade(Exercise exercise, Path studentDir, GradingListener listener, Cancellation cancellation,
@@ -161,7 +161,8 @@ public final class Grader implements AutoCloseable {
         // Closed in reverse: the child is killed before its folder is deleted (unless a session
         // keeps it for the next job, which no longer needs this folder).
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
-             Lease keep = new Lease(session, session != null ? session.take(() -> childJvm(exercise)) : childJvm(exercise))) {
+             Lease keep = new Lease(session, exercise.jvmOptions(),
+                     session != null ? session.take(exercise.jvmOptions(), () -> childJvm(exercise)) : childJvm(exercise))) {
             SandboxProcess child = keep.child();
             cancellation.onCancel(() -> child.killTree());
             listener.phase(GradingListener.Phase.COMPILING);
@@ -269,11 +270,13 @@ public final class Grader implements AutoCloseable {
      */
     private static final class Lease implements AutoCloseable {
         private final GradingSession session;
+        private final List<String> options;
         private final SandboxProcess child;
         private boolean waiting;
 
-        Lease(GradingSession session, SandboxProcess child) {
+        Lease(GradingSession session, List<String> options, SandboxProcess child) {
             this.session = session;
+            this.options = options;
             this.child = child;
         }
 
@@ -294,7 +297,7 @@ public final class Grader implements AutoCloseable {
         @Override
         public void close() {
             if (waiting) {
-                session.keep(child);
+                session.keep(child, options);
             } else {
                 child.close();
             }

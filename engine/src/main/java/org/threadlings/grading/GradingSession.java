@@ -2,16 +2,19 @@ package org.threadlings.grading;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.threadlings.course.Exercise;
 import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.sandbox.SandboxProcess;
 import org.threadlings.verdict.Verdict;
 
 /**
- * Grades several submissions of one exercise one after another, in one grading JVM for as long as
- * the runs allow: a JVM whose run left a thread of its own or a process behind (idle pool workers
- * of the JDK excepted), ran out of time or died is replaced by a fresh one. For validation, where
- * starting a JVM for each of an exercise's submissions cost about as much as all their checks
+ * Grades submissions one after another, in one grading JVM for as long as the runs allow: a JVM
+ * whose run left a thread of its own or a process behind (idle pool workers of the JDK excepted),
+ * ran out of time or died is replaced by a fresh one, and so is one started with other JVM options
+ * than the next exercise asks for. Each job loads its classes in a class loader of its own, so the
+ * submissions of different exercises can follow one another as those of one exercise do. For
+ * validation, where starting a JVM for each submission cost about as much as all their checks
  * together.
  *
  * <p>A student's grading never runs this way: its JVM is fresh and halts after the one run.
@@ -26,25 +29,20 @@ public final class GradingSession implements AutoCloseable {
     }
 
     private final Grader grader;
-    private final Exercise exercise;
-    /** The JVM waiting for the next job, or null. */
+    /** The JVM waiting for the next job, or null; and the options it was started with. */
     private SandboxProcess waiting;
+    private List<String> waitingOptions;
     private int started;
     private int graded;
 
-    GradingSession(Grader grader, Exercise exercise) {
+    GradingSession(Grader grader) {
         this.grader = grader;
-        this.exercise = exercise;
     }
 
-    Exercise exercise() {
-        return exercise;
-    }
-
-    /** Grades the exercise's files under {@code studentDir}, running the checks {@code checks} selects. */
-    public Verdict grade(Path studentDir, CheckSelection checks) {
+    /** Grades the files of {@code exercise} under {@code studentDir}, running the checks {@code checks} selects. */
+    public Verdict grade(Exercise exercise, Path studentDir, CheckSelection checks) {
         graded++;
-        return grader.grade(this, studentDir, checks);
+        return grader.grade(this, exercise, studentDir, checks);
     }
 
     /** How many grading JVMs this session started. */
@@ -62,11 +60,13 @@ public final class GradingSession implements AutoCloseable {
         return started + (started == 1 ? " JVM" : " JVMs") + " for " + graded + (graded == 1 ? " grading" : " gradings");
     }
 
-    /** The waiting JVM if it is still alive, else a fresh one. */
-    SandboxProcess take(Starter starter) throws IOException {
+    /** The waiting JVM if it is still alive and was started with {@code options}, else a fresh one. */
+    SandboxProcess take(List<String> options, Starter starter) throws IOException {
         SandboxProcess child = waiting;
+        boolean fits = options.equals(waitingOptions);
         waiting = null;
-        if (child != null && child.isAlive()) {
+        waitingOptions = null;
+        if (child != null && child.isAlive() && fits) {
             return child;
         }
         if (child != null) {
@@ -76,12 +76,13 @@ public final class GradingSession implements AutoCloseable {
         return starter.start();
     }
 
-    /** A JVM that finished its job and reads the next. */
-    void keep(SandboxProcess child) {
+    /** A JVM started with {@code options} that finished its job and reads the next. */
+    void keep(SandboxProcess child, List<String> options) {
         if (waiting != null) {
             waiting.close();
         }
         waiting = child;
+        waitingOptions = List.copyOf(options);
     }
 
     /** Ends the waiting JVM, if any. */

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -45,7 +47,8 @@ import org.threadlings.workspace.Workspace;
  * solutions. Starters are graded from their originals, whatever the student has done to exercises/.
  *
  * <p>An exercise's submissions are graded one after another in one grading JVM, as long as each
- * run leaves nothing running ({@link GradingSession}); exercises are graded several at a time.
+ * run leaves nothing running ({@link GradingSession}), and the next exercise with the same JVM
+ * options carries on in it; exercises are graded several at a time.
  * A result that is not what it should be (or inconclusive) is graded again at the end, alone and
  * in a fresh JVM as a student's code is, and that result decides: a busy machine is one of the
  * conditions a check must survive, but validation should not report the noise of its own
@@ -208,12 +211,19 @@ public final class CourseValidator {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel),
                 Thread.ofPlatform().name("validate-", 1).daemon(true).factory());
+        // A session for each grading at once: an exercise takes a free one, and the next exercise
+        // that asks for the same JVM options goes on in the JVM its predecessor left waiting.
+        BlockingQueue<GradingSession> sessions = new LinkedBlockingQueue<>();
+        for (int i = 0; i < Math.max(1, parallel); i++) {
+            sessions.add(grader.session());
+        }
         List<ExerciseReport> reports = new ArrayList<>();
         try {
             // An exercise's submissions go one after another through one session, so that they
             // share a grading JVM where the runs allow; exercises run side by side.
             Map<Exercise, Future<List<Verdict>>> running = new LinkedHashMap<>();
-            plan.forEach((exercise, list) -> running.put(exercise, pool.submit(() -> gradeInOneSession(exercise, list))));
+            plan.forEach((exercise, list) -> running.put(exercise,
+                    pool.submit(() -> gradeInOneSession(exercise, list, sessions))));
             List<Exercise> waiting = new ArrayList<>();
             Map<Submission, Verdict> verdicts = new LinkedHashMap<>();
             for (Map.Entry<Exercise, List<Submission>> entry : plan.entrySet()) {
@@ -262,6 +272,11 @@ public final class CourseValidator {
             }
         } finally {
             pool.shutdownNow();
+            for (GradingSession session : sessions) {
+                session.close();
+                jvms.addAndGet(session.jvmsStarted());
+                gradings.addAndGet(session.gradings());
+            }
             for (List<Submission> list : plan.values()) {
                 list.forEach(Submission::close);
             }
@@ -320,15 +335,17 @@ public final class CourseValidator {
         return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, null);
     }
 
-    /** Grades an exercise's submissions in order, in one session. */
-    private List<Verdict> gradeInOneSession(Exercise exercise, List<Submission> submissions) {
+    /** Grades an exercise's submissions in order, in one session taken from {@code sessions} and given back. */
+    private List<Verdict> gradeInOneSession(Exercise exercise, List<Submission> submissions,
+                                            BlockingQueue<GradingSession> sessions) throws InterruptedException {
         List<Verdict> verdicts = new ArrayList<>();
-        try (GradingSession session = grader.session(exercise)) {
+        GradingSession session = sessions.take();
+        try {
             for (Submission s : submissions) {
                 verdicts.add(grade(s, session));
             }
-            jvms.addAndGet(session.jvmsStarted());
-            gradings.addAndGet(session.gradings());
+        } finally {
+            sessions.add(session);
         }
         return verdicts;
     }
@@ -348,8 +365,8 @@ public final class CourseValidator {
         if (s.missing() != null) {
             return null;
         }
-        return withEveryCheckIfUncaught(s, session.grade(s.folder(), selection(s)),
-                checks -> session.grade(s.folder(), checks));
+        return withEveryCheckIfUncaught(s, session.grade(s.exercise(), s.folder(), selection(s)),
+                checks -> session.grade(s.exercise(), s.folder(), checks));
     }
 
     /**

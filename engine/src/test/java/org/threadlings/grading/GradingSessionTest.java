@@ -32,10 +32,10 @@ class GradingSessionTest {
     void submissions_that_leave_nothing_running_share_one_jvm_and_each_gets_only_its_own_output() throws Exception {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         Path wrong = answer("wrong", "return 41;");
-        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict first = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
-            Verdict second = session.grade(wrong, CheckSelection.all());
-            Verdict third = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict first = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+            Verdict second = session.grade(exercise, wrong, CheckSelection.all());
+            Verdict third = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(first.passed(), first.toString());
             assertFalse(second.passed(), "a failing check is a normal end: " + second);
@@ -51,6 +51,26 @@ class GradingSessionTest {
     }
 
     @Test
+    void the_next_exercise_goes_on_in_the_same_jvm_unless_it_asks_for_other_jvm_options() throws Exception {
+        Exercise first = WhoRunsTheChecks.exercise(root, "first", List.of());
+        Exercise same = WhoRunsTheChecks.exercise(root, "same-options", List.of());
+        Exercise other = WhoRunsTheChecks.exercise(root, "other-options", List.of("-Xss2m"));
+        Path student = WhoRunsTheChecks.studentDir(root);
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict one = session.grade(first, student, CheckSelection.all());
+            Verdict two = session.grade(same, student, CheckSelection.all());
+            Verdict three = session.grade(other, student, CheckSelection.all());
+
+            assertTrue(one.passed() && two.passed() && three.passed(), one + "\n" + two + "\n" + three);
+            assertEquals(WhoRunsTheChecks.pidOf(one), WhoRunsTheChecks.pidOf(two));
+            assertNotEquals(WhoRunsTheChecks.pidOf(two), WhoRunsTheChecks.pidOf(three),
+                    "a JVM runs with the options its exercise asks for");
+            assertEquals("2 JVMs for 3 gradings", session.jvmsUsed());
+        }
+        assertEquals(List.of(), WhoRunsTheChecks.gradingJvmsAlive());
+    }
+
+    @Test
     void a_run_that_leaves_a_thread_running_ends_its_jvm_and_the_next_gets_a_fresh_one() throws Exception {
         Exercise exercise = WhoRunsTheChecks.exercise(root, "who", List.of());
         // A daemon thread is no leftover for a student's verdict, but it would take a processor
@@ -60,9 +80,9 @@ class GradingSessionTest {
                 t.setDaemon(true);
                 t.start();
                 return 42;""");
-        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict spinning = session.grade(spinner, CheckSelection.all());
-            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict spinning = session.grade(exercise, spinner, CheckSelection.all());
+            Verdict next = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(spinning.passed(), spinning.toString());
             assertTrue(next.passed(), next.toString());
@@ -85,10 +105,10 @@ class GradingSessionTest {
                 t.setDaemon(true);
                 t.start();
                 return 42;""");
-        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict pool = session.grade(idlePool, CheckSelection.all());
-            Verdict next = session.grade(parked, CheckSelection.all());
-            Verdict last = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict pool = session.grade(exercise, idlePool, CheckSelection.all());
+            Verdict next = session.grade(exercise, parked, CheckSelection.all());
+            Verdict last = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(pool.passed() && next.passed() && last.passed(), pool + "\n" + next + "\n" + last);
             assertEquals(WhoRunsTheChecks.pidOf(pool), WhoRunsTheChecks.pidOf(next), "idle workers of the JDK may stay");
@@ -112,9 +132,9 @@ class GradingSessionTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }""");
-        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict first = session.grade(virtual, CheckSelection.all());
-            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict first = session.grade(exercise, virtual, CheckSelection.all());
+            Verdict next = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(first.passed() && next.passed(), first + "\n" + next);
             assertEquals(WhoRunsTheChecks.pidOf(first), WhoRunsTheChecks.pidOf(next));
@@ -129,9 +149,9 @@ class GradingSessionTest {
         Path talker = answer("talker", """
                 System.out.print("x".repeat(40_000));
                 return 42;""");
-        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session(exercise)) {
-            Verdict talking = session.grade(talker, CheckSelection.all());
-            Verdict next = session.grade(WhoRunsTheChecks.studentDir(root), CheckSelection.all());
+        try (Grader grader = new Grader(compiler, jvm); GradingSession session = grader.session()) {
+            Verdict talking = session.grade(exercise, talker, CheckSelection.all());
+            Verdict next = session.grade(exercise, WhoRunsTheChecks.studentDir(root), CheckSelection.all());
 
             assertTrue(talking.passed(), talking.toString());
             assertTrue(talking.elapsed().toSeconds() < 15, "ended with its job, not at the time limit: " + talking);
