@@ -1,6 +1,7 @@
 package org.threadlings.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,7 +48,11 @@ class InstructorIT {
 
         assertEquals(0, first.exitCode(), first.all());
         assertTrue(first.stdout().contains("counter-atomic: starter fails"), first.stdout());
+        // An author sees where the time went: the slowest gradings, each with its longest check.
+        assertTrue(first.stdout().matches("(?s).*Slowest gradings.*\\n\\s+[\\d.]+ s\\s+[\\d.]+ s\\s+counter-atomic\\s+"
+                + "(starter|solution|wrong/\\S+)\\s+\\w+ [\\d.]+ s\\n.*"), first.stdout());
         assertEquals(0, second.exitCode(), second.all());
+        assertFalse(second.stdout().contains("Slowest gradings"), "nothing was graded: " + second.stdout());
         assertTrue(second.stdout().contains("counter-atomic: unchanged since it was found consistent"), second.stdout());
         assertTrue(second.stdout().contains("Ran 0 gradings"), second.stdout());
         assertTrue(second.stdout().matches("(?s).*races\\s+1\\s+1/1\\s+1/1\\s+5/5.*"), second.stdout());
