@@ -10,7 +10,7 @@ import org.threadlings.verdict.Verdict;
 
 /**
  * Grades submissions one after another, in one grading JVM for as long as the runs allow: a JVM
- * whose run left a thread of its own or a process behind (idle pool workers of the JDK excepted),
+ * whose run left a thread of its own or a process behind (idle threads of the JDK's own excepted),
  * ran out of time or died is replaced by a fresh one, and so is one started with other JVM options
  * than the next exercise asks for. Each job loads its classes in a class loader of its own, so the
  * submissions of different exercises can follow one another as those of one exercise do. For
