@@ -161,7 +161,7 @@ public final class Grader implements AutoCloseable {
         // Closed in reverse: the child is killed before its folder is deleted (unless a session
         // keeps it for the next job, which no longer needs this folder).
         try (ScratchDir work = ScratchDir.create("threadlings-grading");
-             Lease keep = new Lease(session, exercise.jvmOptions(),
+             Lease keep = new Lease(session,
                      session != null ? session.take(exercise.jvmOptions(), () -> childJvm(exercise)) : childJvm(exercise))) {
             SandboxProcess child = keep.child();
             cancellation.onCancel(() -> child.killTree());
@@ -270,13 +270,11 @@ public final class Grader implements AutoCloseable {
      */
     private static final class Lease implements AutoCloseable {
         private final GradingSession session;
-        private final List<String> options;
         private final SandboxProcess child;
         private boolean waiting;
 
-        Lease(GradingSession session, List<String> options, SandboxProcess child) {
+        Lease(GradingSession session, SandboxProcess child) {
             this.session = session;
-            this.options = options;
             this.child = child;
         }
 
@@ -297,7 +295,7 @@ public final class Grader implements AutoCloseable {
         @Override
         public void close() {
             if (waiting) {
-                session.keep(child, options);
+                session.keep(child);
             } else {
                 child.close();
             }

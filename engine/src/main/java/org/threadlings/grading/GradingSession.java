@@ -32,6 +32,8 @@ public final class GradingSession implements AutoCloseable {
     /** The JVM waiting for the next job, or null; and the options it was started with. */
     private SandboxProcess waiting;
     private List<String> waitingOptions;
+    /** The options of the JVM last handed out: the ones it has if it comes back to wait. */
+    private List<String> lentOptions;
     private int started;
     private int graded;
 
@@ -66,6 +68,7 @@ public final class GradingSession implements AutoCloseable {
         boolean fits = options.equals(waitingOptions);
         waiting = null;
         waitingOptions = null;
+        lentOptions = List.copyOf(options);
         if (child != null && child.isAlive() && fits) {
             return child;
         }
@@ -76,13 +79,13 @@ public final class GradingSession implements AutoCloseable {
         return starter.start();
     }
 
-    /** A JVM started with {@code options} that finished its job and reads the next. */
-    void keep(SandboxProcess child, List<String> options) {
+    /** The JVM last taken, which finished its job and reads the next. */
+    void keep(SandboxProcess child) {
         if (waiting != null) {
             waiting.close();
         }
         waiting = child;
-        waitingOptions = List.copyOf(options);
+        waitingOptions = lentOptions;
     }
 
     /** Ends the waiting JVM, if any. */

@@ -43,8 +43,11 @@ public final class SlowestGradings {
             return;
         }
         CheckResult slowest = verdict.checks().stream().max(Comparator.comparingLong(CheckResult::millis)).orElse(null);
-        all.add(new Grading(exercise, submission, verdict.elapsed().toMillis(),
-                verdict.checks().stream().mapToLong(CheckResult::millis).sum(), slowest == null ? "" : slowest.method(), slowest == null ? 0 : slowest.millis()));
+        long checks = verdict.checks().stream().mapToLong(CheckResult::millis).sum();
+        all.add(slowest == null
+                ? new Grading(exercise, submission, verdict.elapsed().toMillis(), checks, "", 0)
+                : new Grading(exercise, submission, verdict.elapsed().toMillis(), checks, slowest.method(),
+                slowest.millis()));
     }
 
     /** The first {@code count} as lines of text, under a heading; nothing when there are none. */
