@@ -194,8 +194,8 @@ final class ValidateCommand implements Callable<Integer> {
                 + (unchanged > 0 ? " (" + unchanged + " more unchanged since they were found consistent)" : "")
                 + ": each original starter (it must fail), each solution (it must pass) and "
                 + Words.plural(wrongCount, "known-wrong answer", "known-wrong answers") + " (each must be caught by its "
-                + "check); " + Words.plural(Math.max(1, jobs), "exercise", "exercises") + " at a time, each "
-                + "exercise's submissions one after another, in a grading JVM kept while they leave nothing running…");
+                + "check); " + Words.plural(Math.max(1, jobs), "grading", "gradings") + " at a time, each in a "
+                + "grading JVM that the one before it left, while they leave nothing running…");
     }
 
     private static void print(Console console, CourseValidator.ExerciseReport report) {

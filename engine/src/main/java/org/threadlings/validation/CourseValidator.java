@@ -46,9 +46,8 @@ import org.threadlings.workspace.Workspace;
  * (so each mistake gets the message written for it), and every example compiles against the
  * solutions. Starters are graded from their originals, whatever the student has done to exercises/.
  *
- * <p>An exercise's submissions are graded one after another in one grading JVM, as long as each
- * run leaves nothing running ({@link GradingSession}), and the next exercise with the same JVM
- * options carries on in it; exercises are graded several at a time.
+ * <p>Submissions are graded several at a time, each in a grading JVM that the one before it left,
+ * as long as each run leaves nothing running and asks for the same JVM options ({@link GradingSession}).
  * A result that is not what it should be (or inconclusive) is graded again at the end, alone and
  * in a fresh JVM as a student's code is, and that result decides: a busy machine is one of the
  * conditions a check must survive, but validation should not report the noise of its own
@@ -203,7 +202,7 @@ public final class CourseValidator {
         return reports;
     }
 
-    /** Grades {@code exercises}, up to {@code parallel} at once; reports arrive in the order of the list. */
+    /** Grades {@code exercises}, up to {@code parallel} gradings at once; reports arrive in the order of the list. */
     private List<ExerciseReport> grade(List<Exercise> exercises, int parallel, Listener listener) throws IOException {
         Map<Exercise, List<Submission>> plan = new LinkedHashMap<>();
         for (Exercise exercise : exercises) {
@@ -211,25 +210,25 @@ public final class CourseValidator {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel),
                 Thread.ofPlatform().name("validate-", 1).daemon(true).factory());
-        // A session for each grading at once: an exercise takes a free one, and the next exercise
-        // that asks for the same JVM options goes on in the JVM its predecessor left waiting.
+        // A session for each grading at once. Every submission is a job of its own, taken by
+        // whichever worker is free, in the session it takes: the next job that asks for the same
+        // JVM options goes on in the JVM its predecessor left waiting. Jobs rather than whole
+        // exercises, so that no worker idles at the end while the other grades a long exercise.
         BlockingQueue<GradingSession> sessions = new LinkedBlockingQueue<>();
         for (int i = 0; i < Math.max(1, parallel); i++) {
             sessions.add(grader.session());
         }
+        WholeMachine machine = new WholeMachine(parallel > 1);
         List<ExerciseReport> reports = new ArrayList<>();
         try {
-            // An exercise's submissions go one after another through one session, so that they
-            // share a grading JVM where the runs allow; exercises run side by side.
-            Map<Exercise, Future<List<Verdict>>> running = new LinkedHashMap<>();
-            plan.forEach((exercise, list) -> running.put(exercise,
-                    pool.submit(() -> gradeInOneSession(exercise, list, sessions))));
+            Map<Submission, Future<Verdict>> running = new LinkedHashMap<>();
+            plan.values().forEach(list -> list.forEach(s ->
+                    running.put(s, pool.submit(() -> gradeInASession(s, sessions, machine)))));
             List<Exercise> waiting = new ArrayList<>();
             Map<Submission, Verdict> verdicts = new LinkedHashMap<>();
             for (Map.Entry<Exercise, List<Submission>> entry : plan.entrySet()) {
-                List<Verdict> graded = await(running.get(entry.getKey()));
-                for (int i = 0; i < graded.size(); i++) {
-                    verdicts.put(entry.getValue().get(i), graded.get(i));
+                for (Submission s : entry.getValue()) {
+                    verdicts.put(s, await(running.get(s)));
                 }
                 boolean settled = entry.getValue().stream().allMatch(s -> s.asExpected(verdicts.get(s)));
                 if (settled) {
@@ -299,13 +298,15 @@ public final class CourseValidator {
         }
     }
 
-    /** The starter, the solution and each wrong answer of an exercise, laid out to be graded. */
+    /** The solution, the starter and each wrong answer of an exercise, laid out to be graded. */
     private List<Submission> submissions(Exercise exercise) throws IOException {
         List<Submission> list = new ArrayList<>();
-        list.add(starterSubmission(exercise));
+        // The solution first: it runs every check, and the speed-ups it reports say which wrong
+        // answers need the machine to themselves (see WholeMachine).
         if (PendingSolution.files(exercise, workspace.solutions()).isEmpty()) {
             list.add(new Submission(exercise, Submission.Kind.SOLUTION, null, workspace.solutions(), null, null));
         }
+        list.add(starterSubmission(exercise));
         for (WrongAnswer wrong : exercise.wrongAnswers()) {
             ScratchDir dir = ScratchDir.create("threadlings-wrong");
             Path root = dir.resolve("exercises");
@@ -335,19 +336,18 @@ public final class CourseValidator {
         return new Submission(exercise, Submission.Kind.STARTER, null, root, dir, null);
     }
 
-    /** Grades an exercise's submissions in order, in one session taken from {@code sessions} and given back. */
-    private List<Verdict> gradeInOneSession(Exercise exercise, List<Submission> submissions,
-                                            BlockingQueue<GradingSession> sessions) throws InterruptedException {
-        List<Verdict> verdicts = new ArrayList<>();
+    /**
+     * Grades one submission in a session taken from {@code sessions} and given back, with the
+     * machine to itself if {@code machine} says its checks measure a speed-up, else beside others.
+     */
+    private Verdict gradeInASession(Submission s, BlockingQueue<GradingSession> sessions, WholeMachine machine)
+            throws InterruptedException {
         GradingSession session = sessions.take();
         try {
-            for (Submission s : submissions) {
-                verdicts.add(grade(s, session));
-            }
+            return machine.grade(s, () -> grade(s, session));
         } finally {
             sessions.add(session);
         }
-        return verdicts;
     }
 
     /** "271 gradings in 80 grading JVMs": how many JVMs validation has started so far, for how much work. */
