@@ -50,6 +50,8 @@ class FolderScanCheck {
      * that runs tasks one after another pays it once per task (12 tasks: 6 s).
      */
     private static final Duration PROBE_PATIENCE = Duration.ofMillis(500);
+    /** Tasks that waited out the patience alone before the rest stop waiting: enough to show it, and quick. */
+    private static final int ALONE_TIMEOUTS = 3;
 
     /** A shut-down pool's idle threads end within milliseconds; one never shut down waits for ever. */
     private static final Duration THREADS_GONE_WITHIN = Duration.ofSeconds(2);
@@ -140,7 +142,8 @@ class FolderScanCheck {
     void filesInFlightTogether() throws Exception {
         int threads = 3;
         try (Folder folder = Folder.create(12, 2, List.of())) {
-            ParallelismProbe probe = ParallelismProbe.expecting(threads).patience(PROBE_PATIENCE);
+            ParallelismProbe probe = ParallelismProbe.expecting(threads).patience(PROBE_PATIENCE)
+                    .giveUpAfter(ALONE_TIMEOUTS);
             Watched job = new Watched(probe);
             Thread caller = callerOf(folder, job, threads);
             String call = "scan() of " + folder.describe() + " with " + threads + " threads";
@@ -159,8 +162,8 @@ class FolderScanCheck {
             probe.assertConcurrent(2, workers.size() == 1
                     ? "One thread processed every file: a pool of one thread runs tasks one after another. Make "
                     + "the pool with Executors.newFixedThreadPool(threads, factory)."
-                    : "The files were processed one after another, each waiting "
-                    + Words.duration(PROBE_PATIENCE) + " for company in vain: that "
+                    : "The files were processed one after another: " + ALONE_TIMEOUTS + " of them each waited "
+                    + Words.duration(PROBE_PATIENCE) + " for company in vain, and no two were ever in flight. That "
                     + "is what get() right after each submit() does. Submit every file in one loop, keep the "
                     + "Futures (next to their files), and call get() on them in a second loop.");
         }

@@ -44,6 +44,8 @@ class PrimePoolCheck {
      * that runs tasks one after another pays it once per task (12 tasks: 6 s).
      */
     private static final Duration PROBE_PATIENCE = Duration.ofMillis(500);
+    /** Tasks that waited out the patience alone before the rest stop waiting: enough to show it, and quick. */
+    private static final int ALONE_TIMEOUTS = 3;
 
     /** A shut-down pool's idle threads end within milliseconds; one never shut down waits for ever. */
     private static final Duration THREADS_GONE_WITHIN = Duration.ofSeconds(2);
@@ -124,7 +126,8 @@ class PrimePoolCheck {
     void partsRunTogether() throws Exception {
         partsSeenTogether = false;
         seenBefore = "the count did not come out right";
-        ParallelismProbe probe = ParallelismProbe.expecting(WATCHED_THREADS).patience(PROBE_PATIENCE);
+        ParallelismProbe probe = ParallelismProbe.expecting(WATCHED_THREADS).patience(PROBE_PATIENCE)
+                .giveUpAfter(ALONE_TIMEOUTS);
         Watched pool = new Watched(probe);
         Thread caller = call(pool, WATCHED_BELOW, WATCHED_THREADS);
         String call = "count(" + Words.count(WATCHED_BELOW) + ", " + WATCHED_THREADS + ")";
@@ -149,8 +152,9 @@ class PrimePoolCheck {
                 ? "One thread did all the work: a pool of one thread (newSingleThreadExecutor, or "
                 + "newFixedThreadPool(1)) runs tasks one after another. Make the pool with "
                 + "Executors.newFixedThreadPool(threads)."
-                : "The parts ran one after another, each waiting " + Words.duration(PROBE_PATIENCE)
-                + " for company in vain: that is what get() right after each submit() does, since get() waits "
+                : "The parts ran one after another: " + ALONE_TIMEOUTS + " of them each waited "
+                + Words.duration(PROBE_PATIENCE) + " for company in vain, and no two were ever in flight. That is "
+                + "what get() right after each submit() does, since get() waits "
                 + "for that task to finish before the next one is even submitted. Submit every part in one loop, "
                 + "keep the Futures in a list, and call get() on them in a second loop.";
         probe.assertConcurrent(2, advice);

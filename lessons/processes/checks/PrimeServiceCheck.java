@@ -24,6 +24,11 @@ import processes.ServiceClient;
 class PrimeServiceCheck {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /**
+     * How long finish() may take: the 5 s it gives the worker, a kill and a wait, with room to spare
+     * on a crowded machine. A client that waits for ever is caught when it runs out.
+     */
+    private static final Duration FINISH_GUARD = Duration.ofSeconds(10);
     private static final String ASK_ADVICE = "The check's worker answers every request at once, so yours never "
             + "reached it: it is probably still in your BufferedWriter. Call flush() after writing the line.";
     private static final List<String> PLAIN = List.of("2", "97", "91", "0", "1", "7919", "1000000", "2147483647");
@@ -141,7 +146,7 @@ class PrimeServiceCheck {
         Set<Long> before = Children.now();
         ServiceClient client = start(ReferenceService.class);
         Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return", ASK_ADVICE);
-        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, Duration.ofSeconds(15), "finish() to return",
+        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, FINISH_GUARD, "finish() to return",
                 "Close the worker's input first, so that it sees the end and exits by itself, and wait for it "
                         + "at most 5 s (waitFor(5, TimeUnit.SECONDS)).");
         List<ProcessHandle> left = Children.runningExcept(before);
@@ -167,7 +172,7 @@ class PrimeServiceCheck {
         Set<Long> before = Children.now();
         ServiceClient client = start(StubbornService.class);
         Guarded.call(() -> client.ask("3"), PATIENCE, "ask(\"3\") to return", ASK_ADVICE);
-        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, Duration.ofSeconds(15),
+        Guarded.Outcome<Integer> exit = Guarded.call(client::finish, FINISH_GUARD,
                 "finish() to return", "This worker does not exit when its input is closed. Wait at most 5 s "
                         + "(waitFor(5, TimeUnit.SECONDS)); if it is still running then, destroyForcibly() it and "
                         + "waitFor() again.");

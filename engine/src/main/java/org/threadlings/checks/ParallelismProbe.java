@@ -19,6 +19,9 @@ public final class ParallelismProbe {
 
     private final int expected;
     private final Duration patience;
+    /** Tasks waited out their patience with no other in flight this many times: later ones do not wait. */
+    private final int giveUpAfter;
+    private final AtomicInteger aloneTimeouts = new AtomicInteger();
     private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
     private final Set<String> threadNames = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -28,18 +31,29 @@ public final class ParallelismProbe {
     private final Object rendezvous = new Object();
     private volatile boolean creatorRanTasks;
 
-    private ParallelismProbe(int expected, Duration patience) {
+    private ParallelismProbe(int expected, Duration patience, int giveUpAfter) {
         this.expected = expected;
         this.patience = patience;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /** A probe whose tasks wait up to 200 ms for {@code expected} tasks to be in flight together. */
     public static ParallelismProbe expecting(int expected) {
-        return new ParallelismProbe(expected, Duration.ofMillis(200));
+        return new ParallelismProbe(expected, Duration.ofMillis(200), Integer.MAX_VALUE);
     }
 
     public ParallelismProbe patience(Duration wait) {
-        return new ParallelismProbe(expected, wait);
+        return new ParallelismProbe(expected, wait, giveUpAfter);
+    }
+
+    /**
+     * Once {@code times} tasks have each waited out the whole patience with no other task ever in
+     * flight, the tasks after them no longer wait: tasks run one at a time have shown it, and
+     * waiting for each of them would only make the check slow (12 tasks at 500 ms are 6 s). The
+     * peak is still recorded, so tasks that do meet later still count.
+     */
+    public ParallelismProbe giveUpAfter(int times) {
+        return new ParallelismProbe(expected, patience, times);
     }
 
     public <T> Callable<T> wrap(Callable<T> task) {
@@ -74,6 +88,12 @@ public final class ParallelismProbe {
         tasksRun.incrementAndGet();
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
+        if (aloneTimeouts.get() >= giveUpAfter) {
+            synchronized (rendezvous) {
+                rendezvous.notifyAll();
+            }
+            return;
+        }
         long deadline = System.nanoTime() + patience.toNanos();
         synchronized (rendezvous) {
             rendezvous.notifyAll();
@@ -85,6 +105,9 @@ public final class ParallelismProbe {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+            if (peak.get() < 2) {
+                aloneTimeouts.incrementAndGet();
             }
         }
     }

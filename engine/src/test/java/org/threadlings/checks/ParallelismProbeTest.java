@@ -60,6 +60,33 @@ class ParallelismProbeTest {
     }
 
     @Test
+    void tasksRunOneAtATimeStopWaitingOnceEnoughHaveWaitedAlone() throws Exception {
+        ExecutorService single = keep(Executors.newSingleThreadExecutor());
+        ParallelismProbe probe = ParallelismProbe.expecting(2).patience(Duration.ofSeconds(2)).giveUpAfter(1);
+
+        long start = System.nanoTime();
+        runAll(single, probe, 12);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // One wait of 2 s, not twelve (24 s): the eleven tasks after it went on at once.
+        assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0, "took " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(12)) < 0, "took " + took);
+        assertEquals(12, probe.tasksRun());
+        assertEquals(1, probe.peakInFlight());
+    }
+
+    @Test
+    void givingUpOnWaitingAloneStillLetsTasksThatCanMeetMeet() throws Exception {
+        ExecutorService two = keep(Executors.newFixedThreadPool(2));
+        ParallelismProbe probe = ParallelismProbe.expecting(2).patience(LONG).giveUpAfter(1);
+
+        runAll(two, probe, 8);
+
+        assertEquals(2, probe.peakInFlight());
+        probe.assertConcurrent(2, "unused");
+    }
+
+    @Test
     void aSingleThreadExecutorRunsOneAtATimeOnOneThread() throws Exception {
         ExecutorService single = keep(Executors.newSingleThreadExecutor());
         ParallelismProbe probe = ParallelismProbe.expecting(2).patience(SHORT);
