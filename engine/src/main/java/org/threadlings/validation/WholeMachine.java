@@ -3,6 +3,7 @@ package org.threadlings.validation;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.threadlings.course.Exercise;
@@ -43,9 +44,15 @@ final class WholeMachine {
 
     /** Runs {@code grading} of {@code s}: alone if it needs the machine, else beside others; learns from it. */
     Verdict grade(Submission s, Grading grading) {
-        boolean alone = shared && needsIt(s);
-        var held = alone ? lock.writeLock() : lock.readLock();
+        Lock held = lock.readLock();
         held.lock();
+        if (shared && needsIt(s)) {
+            // Asked only once the read lock is held: a wrong answer that waited for its solution,
+            // graded alone, to finish learns here which checks measured a speed-up.
+            held.unlock();
+            held = lock.writeLock();
+            held.lock();
+        }
         try {
             Verdict verdict = grading.run();
             learn(s, verdict);
