@@ -88,13 +88,8 @@ public final class ParallelismProbe {
         tasksRun.incrementAndGet();
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
-        if (aloneTimeouts.get() >= giveUpAfter) {
-            synchronized (rendezvous) {
-                rendezvous.notifyAll();
-            }
-            return;
-        }
-        long deadline = System.nanoTime() + patience.toNanos();
+        Duration wait = aloneTimeouts.get() >= giveUpAfter ? Duration.ZERO : patience;
+        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (rendezvous) {
             rendezvous.notifyAll();
             long left;

@@ -158,7 +158,7 @@ public final class Speedup {
             times = measured.times();
             judgement = rule.judge(times.baseline(), times.reference(), times.candidate(), cores);
         }
-        CheckReport.judged(new Measurement(judgement.candidateSpeedup(), judgement.required(), "×", true));
+        CheckReport.judged(new Measurement(judgement.candidateSpeedup(), judgement.required(), Measurement.TIMES, true));
         CheckReport.note(what + ": one thread " + Words.duration(times.baseline())
                 + ", reference " + Words.duration(times.reference()) + " (" + Words.times(judgement.referenceSpeedup())
                 + "), yours " + Words.duration(times.candidate()) + " (" + Words.times(judgement.candidateSpeedup())

@@ -218,7 +218,7 @@ public final class CourseValidator {
         for (int i = 0; i < Math.max(1, parallel); i++) {
             sessions.add(grader.session());
         }
-        WholeMachine machine = new WholeMachine(parallel > 1);
+        WholeMachine machine = new WholeMachine();
         List<ExerciseReport> reports = new ArrayList<>();
         try {
             Map<Submission, Future<Verdict>> running = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.threadlings.course.Exercise;
+import org.threadlings.verdict.Measurement;
 import org.threadlings.verdict.Verdict;
 
 /**
@@ -24,29 +26,16 @@ final class WholeMachine {
     /** The exercise tag that says its checks measure a speed-up. */
     static final String TAG = "speed-up";
 
-    private static final String SPEEDUP_UNIT = "×";
-
     /** Fair, so that a grading waiting for the whole machine is not overtaken for ever. */
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
     /** Each exercise's checks that measured a speed-up when its solution was graded. */
     private final Map<Exercise, Set<String>> speedupChecks = new ConcurrentHashMap<>();
-    private final boolean shared;
-
-    /** @param shared whether gradings run side by side at all; with one at a time, every one is alone */
-    WholeMachine(boolean shared) {
-        this.shared = shared;
-    }
-
-    /** Work that runs while holding the machine as {@code s} needs it. */
-    interface Grading {
-        Verdict run();
-    }
 
     /** Runs {@code grading} of {@code s}: alone if it needs the machine, else beside others; learns from it. */
-    Verdict grade(Submission s, Grading grading) {
+    Verdict grade(Submission s, Supplier<Verdict> grading) {
         Lock held = lock.readLock();
         held.lock();
-        if (shared && needsIt(s)) {
+        if (needsIt(s)) {
             // Asked only once the read lock is held: a wrong answer that waited for its solution,
             // graded alone, to finish learns here which checks measured a speed-up.
             held.unlock();
@@ -54,7 +43,7 @@ final class WholeMachine {
             held.lock();
         }
         try {
-            Verdict verdict = grading.run();
+            Verdict verdict = grading.get();
             learn(s, verdict);
             return verdict;
         } finally {
@@ -74,7 +63,7 @@ final class WholeMachine {
         if (s.kind() == Submission.Kind.SOLUTION && verdict != null) {
             Set<String> checks = ConcurrentHashMap.newKeySet();
             verdict.checks().stream()
-                    .filter(c -> c.measurement() != null && SPEEDUP_UNIT.equals(c.measurement().unit()))
+                    .filter(c -> c.measurement() != null && Measurement.TIMES.equals(c.measurement().unit()))
                     .forEach(c -> checks.add(c.method()));
             speedupChecks.put(s.exercise(), checks);
         }

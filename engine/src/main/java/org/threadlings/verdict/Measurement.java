@@ -6,6 +6,9 @@ package org.threadlings.verdict;
  */
 public record Measurement(double measured, double required, String unit, boolean higherIsBetter) {
 
+    /** The unit of a speed-up: how many times faster than one thread. */
+    public static final String TIMES = "×";
+
     public boolean met() {
         return higherIsBetter ? measured >= required : measured <= required;
     }
