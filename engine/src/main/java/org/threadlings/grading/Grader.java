@@ -316,15 +316,19 @@ public final class Grader implements AutoCloseable {
         try {
             while (!child.waitFor(POLL)) {
                 dispatch(tail.poll(), events, listener);
-                if (waitsForNext(events)) {
-                    if (keep.wanted() && child.outputSeparable()) {
+                if (done(events)) {
+                    if (waitsForNext(events) && keep.wanted() && child.outputSeparable()) {
                         // The JVM ended this job cleanly and waits for the next: it is not killed.
                         keep.waiting();
                         return VerdictAssembler.assemble(exercise.id(), events, Ending.EXITED, 0,
                                 exercise.timeLimit(), child.outputSince(outputFrom),
                                 Duration.ofNanos(System.nanoTime() - start));
                     }
-                    break; // too much output to tell the next job's apart: the JVM ends with this job
+                    // Its work is reported and its output flushed: the JVM is killed rather than left to
+                    // halt, which waits for a safepoint that a thread spinning in a loop can hold up
+                    // for some 300 ms. (A JVM kept for the next job, but with too much output to tell
+                    // that job's apart, ends here too.)
+                    break;
                 }
                 if (cancellation.isCancelled()) {
                     ending = Ending.CANCELLED;
@@ -385,6 +389,10 @@ public final class Grader implements AutoCloseable {
                 + "jvm-options in lesson.yaml, then run ./run.sh validate.)";
         return new Verdict(exercise.id(), ExerciseStatus.ERROR, Outcome.JVM_DID_NOT_START, message, List.of(),
                 List.of(), output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static boolean done(List<ChildEvent> events) {
+        return !events.isEmpty() && events.get(events.size() - 1) instanceof ChildEvent.Done;
     }
 
     private static boolean waitsForNext(List<ChildEvent> events) {
