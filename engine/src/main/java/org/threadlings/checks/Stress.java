@@ -36,6 +36,7 @@ public final class Stress {
         private final SplittableRandom random;
         private String description = "";
         private String uninformative;
+        private boolean apart;
         private long raced = -1;
 
         Trial(int number, SplittableRandom random) {
@@ -70,6 +71,18 @@ public final class Stress {
         }
 
         /**
+         * Marks this trial as proving nothing because the code itself kept its threads apart: each
+         * one waited for another to join it, long enough for any scheduler, and none came (a lock
+         * held around all the work, or each thread joined before the next starts). Unlike a busy
+         * moment, that does not pass with time: once {@value #APART_TRIALS} trials say so and none
+         * was informative, no trials are added past the budget in the hope of evidence.
+         */
+        public void apart(String why) {
+            uninformative(why);
+            this.apart = true;
+        }
+
+        /**
          * Records the evidence of this trial: how many updates a {@link RaceCanary} doing the same
          * work lost. None lost makes the trial uninformative: a racy counter would have come out
          * exact too.
@@ -81,6 +94,9 @@ public final class Stress {
             }
         }
     }
+
+    /** Trials whose threads were kept apart, with none informative, after which waiting for evidence stops. */
+    static final int APART_TRIALS = 3;
 
     private int minTrials = 3;
     private int maxTrials = 200;
@@ -139,7 +155,8 @@ public final class Stress {
         long start = System.nanoTime();
         Tally tally = new Tally();
         while (tally.done < maxTrials && (tally.done < minTrials || System.nanoTime() - start < budget.toNanos()
-                || tally.wantsEvidence(informativeNeeded, evidenceNeeded) && System.nanoTime() - start < 3 * budget.toNanos())) {
+                || tally.wantsEvidence(informativeNeeded, evidenceNeeded) && !tally.keptApart()
+                && System.nanoTime() - start < 3 * budget.toNanos())) {
             Trial trial = new Trial(tally.done + 1, seeds.split());
             try {
                 body.run(trial);
@@ -165,6 +182,7 @@ public final class Stress {
         long lost;
         int withCanary;
         int racedTrials;
+        int apart;
         String lastWhy = "";
 
         void add(Trial trial) {
@@ -174,6 +192,7 @@ public final class Stress {
                 lost += trial.raced;
                 racedTrials += trial.raced > 0 ? 1 : 0;
             }
+            apart += trial.apart ? 1 : 0;
             if (trial.uninformative == null) {
                 informative++;
             } else {
@@ -183,10 +202,16 @@ public final class Stress {
 
         /**
          * Whether a verdict still lacks evidence: then trials go on past the budget, up to three
-         * times it, since a busy moment should cost time rather than the verdict.
+         * times it, since a busy moment should cost time rather than the verdict (unless the code
+         * keeps its threads apart, see {@link Trial#apart}).
          */
         boolean wantsEvidence(int informativeNeeded, long evidenceNeeded) {
             return informative < informativeNeeded || lost < evidenceNeeded;
+        }
+
+        /** Whether the code, not the machine, kept every trial from showing a race: more time will not help. */
+        boolean keptApart() {
+            return informative == 0 && apart >= APART_TRIALS;
         }
 
         String evidence() {

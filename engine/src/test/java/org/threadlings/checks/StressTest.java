@@ -225,6 +225,43 @@ class StressTest {
     }
 
     @Test
+    void aBusyMomentGetsTrialsPastTheBudgetInTheHopeOfEvidence() {
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThrows(Inconclusive.class, () -> Stress.trials().atLeast(3).atMost(1_000).informative(1)
+                .within(Duration.ofMillis(50)).run(t -> {
+                    pauseOnce(t, 60);
+                    calls.incrementAndGet();
+                    t.uninformative("the threads took turns on one core");
+                }));
+
+        assertTrue(calls.get() > 3, "ran " + calls.get());
+    }
+
+    @Test
+    void codeThatKeepsItsThreadsApartGetsNoTrialsPastTheBudget() {
+        AtomicInteger calls = new AtomicInteger();
+
+        Inconclusive apart = assertThrows(Inconclusive.class, () -> Stress.trials().atLeast(3).atMost(1_000)
+                .informative(1).within(Duration.ofMillis(50)).run(t -> {
+                    pauseOnce(t, 60);
+                    calls.incrementAndGet();
+                    t.apart("the threads never worked at the same time");
+                }));
+
+        assertEquals(Stress.APART_TRIALS, calls.get());
+        assertTrue(apart.getMessage().contains("in the others, the threads never worked at the same time"),
+                apart.getMessage());
+    }
+
+    /** The first trial outlasts the budget (but not three times it), so only the extension can add trials. */
+    private static void pauseOnce(Stress.Trial trial, long millis) throws InterruptedException {
+        if (trial.number() == 1) {
+            Thread.sleep(millis);
+        }
+    }
+
+    @Test
     void tooLittleCanaryLossInAllIsInconclusiveWithTheCounts() {
         Inconclusive weak = assertThrows(Inconclusive.class, () -> Stress.trials().atLeast(3).atMost(3).informative(2)
                 .evidence(5_000).run(t -> t.raced(12)));
