@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.Await;
+import org.threadlings.checks.BuildsOn;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
 import org.threadlings.checks.ParallelismProbe;
@@ -222,6 +223,7 @@ class PrimePoolCheck {
 
     @Test
     @Order(7)
+    @BuildsOn("partsRunTogether")
     @DisplayName("faster than one thread (judged against a reference)")
     void fasterThanOneThread() throws Exception {
         if (!partsSeenTogether) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.Await;
+import org.threadlings.checks.BuildsOn;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
 import org.threadlings.checks.Speedup;
@@ -162,6 +163,7 @@ class PrimeCountCheck {
 
     @Test
     @Order(5)
+    @BuildsOn("forksAcrossWorkers")
     @DisplayName("faster than one thread (judged against a fork/join reference measured in this run)")
     void fasterThanOneThread() throws Exception {
         if (!seenTogether) {

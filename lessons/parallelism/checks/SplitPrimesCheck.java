@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.Await;
+import org.threadlings.checks.BuildsOn;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
 import org.threadlings.checks.Speedup;
@@ -141,6 +142,7 @@ class SplitPrimesCheck {
 
     @Test
     @Order(4)
+    @BuildsOn("threadsRunTogether")
     @DisplayName("with one thread per core, faster than one thread (judged against a reference)")
     void fasterThanOneThread() throws Exception {
         int below = 1_000_000;

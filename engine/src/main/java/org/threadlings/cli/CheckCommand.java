@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     // For authors working on one check, and for the verdict bench: a partial grading proves
     // nothing about the exercise, so it is never recorded as progress.
     @Option(names = "--only", paramLabel = "CHECK", split = ",",
-            description = "Run only these checks (method names, as in caught-by) and the checks ordered before them in their class; progress is not recorded.")
+            description = "Run only these checks (method names, as in caught-by) and the earlier checks they build on (@BuildsOn); progress is not recorded.")
     List<String> only = new ArrayList<>();
 
     @Override

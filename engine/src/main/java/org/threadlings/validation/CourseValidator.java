@@ -358,8 +358,8 @@ public final class CourseValidator {
 
     /**
      * Each submission with the checks that answer its question: a starter until its first failing
-     * check, a solution with all, a known-wrong answer with its own check only (and the checks
-     * ordered before it), since the other checks would be most of the time spent.
+     * check, a solution with all, a known-wrong answer with its own check only (and the checks it
+     * builds on), since the other checks would be most of the time spent.
      */
     private Verdict grade(Submission s, GradingSession session) {
         if (s.missing() != null) {

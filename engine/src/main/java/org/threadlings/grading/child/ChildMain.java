@@ -1,14 +1,12 @@
 package org.threadlings.grading.child;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
@@ -127,7 +123,7 @@ public final class ChildMain {
                         "could not load the check class " + name + ": " + e, null, List.of(), 0)));
             }
         }
-        List<DiscoverySelector> selectors = selectors(classes, job.checks().only());
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(classes, job.checks().only());
         // Checks already running finish; the ones after them are reported as not run.
         CancellationToken stop = job.checks().stopAtFirstFailure() ? CancellationToken.create()
                 : CancellationToken.disabled();
@@ -155,42 +151,6 @@ public final class ChildMain {
             loader.close();
         }
         return stays;
-    }
-
-    /**
-     * The named check methods where {@code only} names some that exist, together with the checks
-     * of the same class ordered before them ({@code @Order}): a check may build on what an earlier
-     * one established (that the threads were seen together, say), and run alone it would fail
-     * for a reason that is not the answer's. Every check class when {@code only} is empty or names
-     * no method, so that a name no class has is reported by the run of all checks.
-     */
-    static List<DiscoverySelector> selectors(List<Class<?>> classes, List<String> only) {
-        List<DiscoverySelector> methods = new ArrayList<>();
-        for (Class<?> type : classes) {
-            int last = Integer.MIN_VALUE;
-            for (Method method : type.getDeclaredMethods()) {
-                if (only.contains(method.getName()) && method.getParameterCount() == 0) {
-                    last = Math.max(last, order(method));
-                }
-            }
-            if (last == Integer.MIN_VALUE) {
-                continue;
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                boolean named = only.contains(method.getName()) && method.getParameterCount() == 0;
-                boolean before = method.isAnnotationPresent(Test.class) && order(method) < last;
-                if (named || before) {
-                    methods.add(selectMethod(type, method));
-                }
-            }
-        }
-        return !methods.isEmpty() ? methods : classes.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
-    }
-
-    /** A check's place in its class's order; checks without {@code @Order} come after all that have one. */
-    private static int order(Method method) {
-        Order order = method.getAnnotation(Order.class);
-        return order == null ? Order.DEFAULT : order.value();
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
  * Which of an exercise's checks a grading runs. A student's grading runs them all; validation
  * asks for less where less answers its question, because checks are most of its time.
  *
- * @param only               check methods to run, by name (with the checks ordered before them);
+ * @param only               check methods to run, by name (with the checks they build on);
  *                           empty for all. A known-wrong answer is run against the one check meant
  *                           to catch it
  * @param stopAtFirstFailure stop at the first check that fails: that a starter fails is the
@@ -26,7 +26,7 @@ public record CheckSelection(List<String> only, boolean stopAtFirstFailure) {
         return new CheckSelection(List.of(), false);
     }
 
-    /** The named checks, and the checks ordered before them. */
+    /** The named checks, and the checks they build on. */
     public static CheckSelection only(String check) {
         return new CheckSelection(List.of(check), false);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
+import org.threadlings.checks.BuildsOn;
 
 /** Which checks a grading runs: all of them, or the ones validation names for a wrong answer. */
 class CheckSelectionTest {
@@ -24,6 +25,30 @@ class CheckSelectionTest {
         }
     }
 
+    static class TimedCheck {
+        @Test
+        @Order(1)
+        void exact() {
+        }
+
+        @Test
+        @Order(2)
+        void runTogether() {
+        }
+
+        @Test
+        @Order(3)
+        @BuildsOn("runTogether")
+        void faster() {
+        }
+
+        @Test
+        @Order(4)
+        @BuildsOn("faster")
+        void scales() {
+        }
+    }
+
     static class ShapeCheck {
         @Test
         void usesALock() {
@@ -32,7 +57,7 @@ class CheckSelectionTest {
 
     @Test
     void no_names_select_every_check_class() {
-        List<DiscoverySelector> selectors = ChildMain.selectors(List.of(ExactCheck.class, ShapeCheck.class), List.of());
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(List.of(ExactCheck.class, ShapeCheck.class), List.of());
 
         assertEquals(List.of(ExactCheck.class, ShapeCheck.class),
                 selectors.stream().map(s -> ((ClassSelector) s).getJavaClass()).toList());
@@ -40,7 +65,7 @@ class CheckSelectionTest {
 
     @Test
     void a_name_selects_that_method_alone_wherever_it_is() {
-        List<DiscoverySelector> selectors = ChildMain.selectors(List.of(ExactCheck.class, ShapeCheck.class),
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(List.of(ExactCheck.class, ShapeCheck.class),
                 List.of("usesALock"));
 
         assertEquals(1, selectors.size());
@@ -50,17 +75,28 @@ class CheckSelectionTest {
     }
 
     @Test
-    void a_name_brings_the_checks_ordered_before_it_since_it_may_build_on_them() {
-        List<DiscoverySelector> selectors = ChildMain.selectors(List.of(ExactCheck.class, ShapeCheck.class),
+    void a_name_leaves_out_the_checks_ordered_before_it_that_it_does_not_build_on() {
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(List.of(ExactCheck.class, ShapeCheck.class),
                 List.of("fast"));
 
-        assertEquals(List.of("exact", "fast"), selectors.stream().map(s -> ((MethodSelector) s).getMethodName()).sorted()
-                .toList());
+        assertEquals(List.of("fast"), names(selectors));
+    }
+
+    @Test
+    void a_name_brings_the_checks_it_builds_on_and_theirs_in_their_order() {
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(List.of(TimedCheck.class, ShapeCheck.class),
+                List.of("scales"));
+
+        assertEquals(List.of("runTogether", "faster", "scales"), names(selectors));
+    }
+
+    private static List<String> names(List<DiscoverySelector> selectors) {
+        return selectors.stream().map(s -> ((MethodSelector) s).getMethodName()).toList();
     }
 
     @Test
     void a_name_no_class_has_runs_everything_so_the_run_can_say_so() {
-        List<DiscoverySelector> selectors = ChildMain.selectors(List.of(ExactCheck.class, ShapeCheck.class),
+        List<DiscoverySelector> selectors = ChecksToRun.selectors(List.of(ExactCheck.class, ShapeCheck.class),
                 List.of("leftovers"));
 
         assertEquals(2, selectors.size());
