@@ -31,6 +31,13 @@ public final class Speedup {
     /** Batches of rounds, beyond the first, that a verdict short of a pass may have. */
     private static final int EXTRA_BATCHES = 2;
 
+    /**
+     * Batches beyond the first while the reference itself stays short of its floor: the cores
+     * were taken by something else, and on a shared host that can last seconds. Best times only
+     * improve, so waiting it out costs time, not fairness; {@link #EXTRA_BUDGET} still bounds it.
+     */
+    private static final int EXTRA_BATCHES_FOR_A_BUSY_MACHINE = 6;
+
     /** No further batch starts once measuring has taken this long: it keeps a busy machine's grading short. */
     private static final Duration EXTRA_BUDGET = Duration.ofSeconds(15);
 
@@ -139,6 +146,10 @@ public final class Speedup {
         }
     }
 
+    private int extraBatches(SpeedupRule.Judgement judgement) {
+        return judgement.referenceSpeedup() < rule.minimumReference() ? EXTRA_BATCHES_FOR_A_BUSY_MACHINE : EXTRA_BATCHES;
+    }
+
     /** Measures and judges; passes, fails, or throws {@link Inconclusive}. */
     public SpeedupRule.Judgement check() throws Exception {
         long start = System.nanoTime();
@@ -152,7 +163,9 @@ public final class Speedup {
         // its chance (best times only improve), and serial code stays serial. And a "no verdict"
         // is given only after them: on a quiet but shared 2-core machine, 3 of 5 correct
         // split-primes gradings had their reference short of its floor after one batch of rounds.
-        for (int extra = 0; extra < EXTRA_BATCHES && cores >= 2 && judgement.status() != SpeedupRule.Status.PASS
+        // A reference short of its floor gets more batches still: 1 of 20 correct split-primes
+        // gradings on a quiet machine had its reference at 1.18x after three batches.
+        for (int extra = 0; extra < extraBatches(judgement) && cores >= 2 && judgement.status() != SpeedupRule.Status.PASS
                 && Duration.ofNanos(System.nanoTime() - start).compareTo(EXTRA_BUDGET) < 0; extra++) {
             measured.run(rounds);
             times = measured.times();

@@ -129,6 +129,22 @@ class SpeedupTest {
     }
 
     @Test
+    void aReferenceHeldBackLongerGetsMoreBatchesBeforeThereIsNoVerdict() throws Exception {
+        assumeSeveralCores();
+        AtomicInteger calls = new AtomicInteger();
+        // Held back through the warm-up and three batches, as long as a failure would be confirmed.
+        Callable<Object> referenceDisturbedLonger = () -> {
+            Thread.sleep(calls.incrementAndGet() <= 10 ? 2 * D : D);
+            return null;
+        };
+
+        Judgement judgement = primes(referenceDisturbedLonger, sleeps(D)).check();
+
+        assertEquals(Status.PASS, judgement.status());
+        assertTrue(CheckReport.takeAll().notes().get(0).contains("; best of 12 rounds on "));
+    }
+
+    @Test
     void aSequentialCandidateStaysAFailureThroughEveryExtraRound() {
         assumeSeveralCores();
         AtomicInteger candidateRuns = new AtomicInteger();
