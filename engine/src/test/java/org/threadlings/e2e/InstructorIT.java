@@ -18,7 +18,7 @@ class InstructorIT {
 
     @Test
     void the_course_is_consistent() throws Exception {
-        // The whole real course: every starter, solution and known-wrong answer, two gradings at a time.
+        // The whole real course: every starter, solution and known-wrong answer, with validate's default jobs.
         // The limit is a safety net for a hang, far above the time it takes (see the README).
         RunScript.Run run = RunScript.run(java.time.Duration.ofMinutes(45), "--course", RunScript.ROOT.toString(), "validate",
                 "--fresh");
