@@ -98,12 +98,29 @@ public final class SandboxProcess implements AutoCloseable {
         List<String> killed = tree.killAll();
         closeInput();
         LiveSandboxes.remove(this);
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        awaitEnd(Duration.ofSeconds(5));
+        return killed;
+    }
+
+    /**
+     * Waits for the killed child to be gone, even on an interrupted thread (a pool shutting down
+     * interrupts the task that kills its JVMs): a JVM killed while it boots takes a moment to
+     * exit, and a caller that was told it is ended must not find it still running.
+     */
+    private void awaitEnd(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return killed;
     }
 
     public CapturedOutput output() {
