@@ -37,12 +37,7 @@ final class ChecksToRun {
     static List<DiscoverySelector> selectors(List<Class<?>> classes, List<String> only) {
         List<DiscoverySelector> methods = new ArrayList<>();
         for (Class<?> type : classes) {
-            Map<String, Method> checks = new LinkedHashMap<>();
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Test.class) && method.getParameterCount() == 0) {
-                    checks.put(method.getName(), method);
-                }
-            }
+            Map<String, Method> checks = checksOf(type);
             Set<String> wanted = new LinkedHashSet<>();
             Deque<String> toVisit = new ArrayDeque<>(only.stream().filter(checks::containsKey).toList());
             while (!toVisit.isEmpty()) {
@@ -55,10 +50,44 @@ final class ChecksToRun {
                 }
             }
             checks.values().stream().filter(m -> wanted.contains(m.getName()))
-                    .sorted(Comparator.comparingInt(ChecksToRun::order))
                     .forEach(m -> methods.add(selectMethod(type, m)));
         }
         return !methods.isEmpty() ? methods : classes.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
+    }
+
+    /**
+     * The {@link BuildsOn} declarations that name no check of the same class ordered before the
+     * one declaring it, as sentences. A misspelt name would otherwise be dropped in silence, and
+     * the check would run alone and fail for a reason that is not the code's.
+     */
+    static List<String> misdeclared(List<Class<?>> classes) {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> type : classes) {
+            Map<String, Method> checks = checksOf(type);
+            for (Method check : checks.values()) {
+                BuildsOn basis = check.getAnnotation(BuildsOn.class);
+                for (String name : basis == null ? new String[0] : basis.value()) {
+                    Method earlier = checks.get(name);
+                    if (earlier == null || order(earlier) >= order(check)) {
+                        problems.add("@BuildsOn(\"" + name + "\") on " + type.getSimpleName() + "." + check.getName()
+                                + " names no check of " + type.getSimpleName() + " ordered before it (its checks: "
+                                + String.join(", ", checks.keySet()) + "). This is a mistake in the course, not in "
+                                + "your code: please report it.");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The check methods of {@code type} by name, in their order (by name where it ties: reflection has none). */
+    private static Map<String, Method> checksOf(Class<?> type) {
+        Map<String, Method> checks = new LinkedHashMap<>();
+        Stream.of(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class) && m.getParameterCount() == 0)
+                .sorted(Comparator.comparingInt(ChecksToRun::order).thenComparing(Method::getName))
+                .forEach(m -> checks.put(m.getName(), m));
+        return checks;
     }
 
     /** A check's place in its class's order; checks without {@code @Order} come after all that have one. */

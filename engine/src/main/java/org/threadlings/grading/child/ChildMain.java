@@ -123,6 +123,10 @@ public final class ChildMain {
                         "could not load the check class " + name + ": " + e, null, List.of(), 0)));
             }
         }
+        for (String problem : ChecksToRun.misdeclared(classes)) {
+            sink.emit(new ChildEvent.Finished(new CheckResult("@BuildsOn", "@BuildsOn", CheckStatus.ERROR, problem,
+                    null, List.of(), 0)));
+        }
         List<DiscoverySelector> selectors = ChecksToRun.selectors(classes, job.checks().only());
         // Checks already running finish; the ones after them are reported as not run.
         CancellationToken stop = job.checks().stopAtFirstFailure() ? CancellationToken.create()

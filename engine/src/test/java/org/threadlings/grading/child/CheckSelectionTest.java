@@ -1,6 +1,7 @@
 package org.threadlings.grading.child;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Order;
@@ -92,6 +93,35 @@ class CheckSelectionTest {
 
     private static List<String> names(List<DiscoverySelector> selectors) {
         return selectors.stream().map(s -> ((MethodSelector) s).getMethodName()).toList();
+    }
+
+    static class MisspeltCheck {
+        @Test
+        @Order(1)
+        void runTogether() {
+        }
+
+        @Test
+        @Order(2)
+        @BuildsOn("runsTogether")
+        void faster() {
+        }
+
+        @Test
+        @Order(3)
+        @BuildsOn("slower")
+        void slower() {
+        }
+    }
+
+    @Test
+    void a_builds_on_that_names_no_earlier_check_is_a_problem_of_the_course() {
+        List<String> problems = ChecksToRun.misdeclared(List.of(TimedCheck.class, MisspeltCheck.class));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("@BuildsOn(\"runsTogether\") on MisspeltCheck.faster names no check of "
+                + "MisspeltCheck ordered before it (its checks: "), problems.get(0));
+        assertTrue(problems.get(1).startsWith("@BuildsOn(\"slower\") on MisspeltCheck.slower"), problems.get(1));
     }
 
     @Test
