@@ -45,6 +45,15 @@ class SpeedupTest {
         };
     }
 
+    /** Takes 2D for its first {@code calls} calls (a disturbed moment), then D. */
+    private static Callable<Object> slowForTheFirst(int calls) {
+        AtomicInteger made = new AtomicInteger();
+        return () -> {
+            Thread.sleep(made.incrementAndGet() <= calls ? 2 * D : D);
+            return null;
+        };
+    }
+
     private static Speedup primes(Callable<?> reference, Callable<?> candidate) {
         return Speedup.of("counting primes").baseline(sleeps(2 * D)).reference(reference).candidate(candidate)
                 .warmups(1).rounds(3).advice("Split the range into chunks.");
@@ -97,12 +106,8 @@ class SpeedupTest {
     @Test
     void aFailureIsConfirmedByAsManyRoundsAgainSoThatADisturbedStartDoesNotFailCorrectCode() throws Exception {
         assumeSeveralCores();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         // Slow for the warm-up and the first three rounds (a disturbed moment), then as fast as the reference.
-        Callable<Object> disturbedAtFirst = () -> {
-            Thread.sleep(calls.incrementAndGet() <= 4 ? 2 * D : D);
-            return null;
-        };
+        Callable<Object> disturbedAtFirst = slowForTheFirst(4);
 
         Judgement judgement = primes(sleeps(D), disturbedAtFirst).check();
 
@@ -114,13 +119,9 @@ class SpeedupTest {
     @Test
     void noVerdictIsGivenBeforeMoreRoundsHadTheirChanceToShowTheReferencesSpeedUp() throws Exception {
         assumeSeveralCores();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         // The reference is held back for the warm-up and the first batch of rounds (a core taken
         // by something else for a moment), then runs at its real speed.
-        Callable<Object> referenceDisturbedAtFirst = () -> {
-            Thread.sleep(calls.incrementAndGet() <= 4 ? 2 * D : D);
-            return null;
-        };
+        Callable<Object> referenceDisturbedAtFirst = slowForTheFirst(4);
 
         Judgement judgement = primes(referenceDisturbedAtFirst, sleeps(D)).check();
 
@@ -131,12 +132,8 @@ class SpeedupTest {
     @Test
     void aReferenceHeldBackLongerGetsMoreBatchesBeforeThereIsNoVerdict() throws Exception {
         assumeSeveralCores();
-        AtomicInteger calls = new AtomicInteger();
         // Held back through the warm-up and three batches, as long as a failure would be confirmed.
-        Callable<Object> referenceDisturbedLonger = () -> {
-            Thread.sleep(calls.incrementAndGet() <= 10 ? 2 * D : D);
-            return null;
-        };
+        Callable<Object> referenceDisturbedLonger = slowForTheFirst(10);
 
         Judgement judgement = primes(referenceDisturbedLonger, sleeps(D)).check();
 
