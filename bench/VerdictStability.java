@@ -27,13 +27,18 @@ import org.threadlings.loading.CourseLoader;
  *
  *   quiet    nothing else running (as far as this program is concerned)
  *   busy     one core kept busy by a pinned shell loop this program starts and stops
- *   onecore  the grading pinned to a single core (taskset -c 0)
+ *   onecore  the grading pinned to a single core (taskset -c 0, or the core --core names)
  *
  * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [--csv FILE] [--solutions]
- *                                 [LESSON|EXERCISE...]
+ *                                 [--core N] [LESSON|EXERCISE...]
  *        ./run.sh bench verdicts --table FILE...   (the table of gradings recorded with --csv)
  * The bar: zero false passes and zero false fails in every condition; inconclusive only where the
  * condition makes a verdict impossible (one core, for checks that need two).
+ *
+ * A grading pinned to one core cannot use another, so two onecore studies can share a two-core
+ * machine, each from its own clone, one with --core 0 and one with --core 1: one core each, with
+ * a neighbour on the other (caches and memory are shared), in half the hours. Quiet and busy need
+ * the machine to themselves.
  */
 public class VerdictStability {
 
@@ -72,7 +77,7 @@ public class VerdictStability {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String USAGE = "usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] "
-            + "[--csv FILE] [--solutions] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
+            + "[--csv FILE] [--solutions] [--core N] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -81,6 +86,7 @@ public class VerdictStability {
         List<String> only = new ArrayList<>();
         Path csv = null;
         boolean solutionsOnly = false;
+        int core = 0;
         List<Path> tables = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -89,6 +95,7 @@ public class VerdictStability {
                 case "--csv" -> csv = Path.of(args[++i]).toAbsolutePath();
                 case "--table" -> tables.add(Path.of(args[++i]).toAbsolutePath());
                 case "--solutions" -> solutionsOnly = true;
+                case "--core" -> core = Integer.parseInt(args[++i]);
                 default -> {
                     if (args[i].startsWith("-")) {
                         System.err.println("unknown option " + args[i] + "\n" + USAGE);
@@ -133,7 +140,7 @@ public class VerdictStability {
                 try {
                     for (int round = 1; round <= rounds; round++) {
                         for (Submission s : submissions) {
-                            Grading g = grade(root, s, condition.equals("onecore"));
+                            Grading g = grade(root, s, condition.equals("onecore") ? core : -1);
                             if (csv != null) {
                                 append(csv, condition, s, g);
                             }
@@ -207,10 +214,11 @@ public class VerdictStability {
         }
     }
 
-    static Grading grade(Path root, Submission s, boolean oneCore) throws IOException, InterruptedException {
+    /** @param core the one core to pin the grading to, or -1 to leave it free */
+    static Grading grade(Path root, Submission s, int core) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        if (oneCore) {
-            command.addAll(List.of("taskset", "-c", "0"));
+        if (core >= 0) {
+            command.addAll(List.of("taskset", "-c", String.valueOf(core)));
         }
         command.addAll(List.of(root.resolve("run.sh").toString(), "check", s.exercise().id(), "--json",
                 "--exercises", s.folder().toString()));
