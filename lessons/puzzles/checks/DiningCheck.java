@@ -338,17 +338,49 @@ class DiningCheck {
                 + "check again.");
     }
 
+    /**
+     * Starvation is judged at up to this many tables. A fork that is not fair lets a philosopher who
+     * has just put it down take it again before the waiting neighbour wakes; now and then, on a
+     * busy machine, that leaves one philosopher short at one table by chance. Short at three tables
+     * in a row is the code's doing.
+     */
+    private static final int TABLES = 3;
+
     @Test
     @Order(4)
-    @DisplayName("nobody starves: in 300 meals, every philosopher eats at least 12")
+    @DisplayName("nobody starves: in 600 meals, every philosopher eats at least 24")
     void nobodyStarves() {
-        int total = 300;
+        int total = 600;
         int fairShare = total / SEATS;
         int bar = fairShare / 5;
+        List<String> shortTables = new ArrayList<>();
+        for (int t = 1; t <= TABLES; t++) {
+            int[] meals = serve(total);
+            String tally = IntStream.range(0, SEATS).mapToObj(s -> "philosopher " + s + " " + meals[s])
+                    .collect(Collectors.joining(", "));
+            int hungriest = IntStream.range(0, SEATS).reduce((a, b) -> meals[a] <= meals[b] ? a : b).orElseThrow();
+            if (meals[hungriest] >= bar) {
+                CheckReport.note("meals per philosopher: " + tally + " (at least " + bar + " each needed)"
+                        + (shortTables.isEmpty() ? "" : "; the " + (shortTables.size() == 1 ? "table" : "tables")
+                        + " before left somebody short, by chance: " + String.join("; ", shortTables)));
+                return;
+            }
+            shortTables.add("philosopher " + hungriest + " ate " + meals[hungriest] + " (" + tally + ")");
+        }
+        throw new AssertionFailedError("At " + TABLES + " tables of " + Words.count(total) + " meals in a row, somebody "
+                + "ate fewer than " + bar + " (a fair share is " + fairShare + "): " + String.join("; ", shortTables)
+                + ". Its neighbours keep taking the forks it needs before it gets them. Let every philosopher wait for "
+                + "a fork the same way, with lock(), which puts the thread in the fork's queue: one that alone puts "
+                + "its fork down and sleeps, or grabs with tryLock() in a tight loop, loses to neighbours who wait "
+                + "in line. And do not keep a fork between meals.");
+    }
+
+    /** One table, its philosophers eating until {@code total} meals are served: the meals each ate. */
+    private static int[] serve(int total) {
         Table table = new Table();
         LongAdder served = table.total;
         try {
-            // Every philosopher would eat for ever; the table closes once 300 meals are served.
+            // Every philosopher would eat for ever; the table closes once the meals are served.
             Thread closer = Thread.ofPlatform().daemon(true).name("closes the table").start(() -> {
                 while (served.sum() < total && !table.stop) {
                     LockSupport.parkNanos(200_000);
@@ -360,23 +392,11 @@ class DiningCheck {
             table.finish(total);
             table.stop = true;
             Await.termination(Duration.ofSeconds(2), closer);
-            table.expectNoFaults("5 philosophers eating until 300 meals are served");
+            table.expectNoFaults(SEATS + " philosophers eating until " + Words.count(total) + " meals are served");
         } finally {
             table.dismiss();
         }
-        int[] meals = IntStream.range(0, SEATS).map(table.meals::get).toArray();
-        String tally = IntStream.range(0, SEATS).mapToObj(s -> "philosopher " + s + " " + meals[s])
-                .collect(Collectors.joining(", "));
-        int hungriest = IntStream.range(0, SEATS).reduce((a, b) -> meals[a] <= meals[b] ? a : b).orElseThrow();
-        if (meals[hungriest] < bar) {
-            throw new AssertionFailedError("Philosopher " + hungriest + " ate " + meals[hungriest] + " of the "
-                    + Words.count(Arrays.stream(meals).sum()) + " meals (" + tally + "); a fair share is " + fairShare
-                    + " and the least anyone may get is " + bar + ". Its neighbours keep taking the forks it "
-                    + "needs before it gets them. A fork that is put down should go to whoever waited for it: "
-                    + "wait for a fork with lock() (a waiting thread is queued), rather than grabbing with "
-                    + "tryLock() in a tight loop, and do not keep a fork between meals.");
-        }
-        CheckReport.note("meals per philosopher: " + tally + " (at least " + bar + " each needed)");
+        return IntStream.range(0, SEATS).map(table.meals::get).toArray();
     }
 
     /**
