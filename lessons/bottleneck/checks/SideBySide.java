@@ -12,6 +12,7 @@ import java.util.function.DoubleSupplier;
 import org.opentest4j.AssertionFailedError;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
+import org.threadlings.checks.Machine;
 import org.threadlings.checks.SpeedupRule;
 import org.threadlings.checks.Words;
 import org.threadlings.verdict.Measurement;
@@ -165,6 +166,10 @@ final class SideBySide {
         int done = 0;
         int goodRounds = 0;
         double mostCores = 0;
+        if (Machine.singleProcessor()) { // no lone run needed to know: there is no room for two
+            throw new Inconclusive("No verdict on the speed-up of " + what + ": this machine gives Java only one "
+                    + "core, so no speed-up is possible here. " + Machine.adviceForSpeedUps());
+        }
         long begin = System.nanoTime();
         work[REF].call(); // lone runs: is there room for two threads at all?
         work[REF].call();

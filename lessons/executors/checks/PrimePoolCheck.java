@@ -259,6 +259,9 @@ class PrimePoolCheck {
      * reference gained 1.09x, and a full measurement ran the grading past its 45 s limit.
      */
     private static void giveUpIfSwamped(int cores) {
+        if (cores < 2) {
+            return; // not swamped but single: the timing says so, and that this check needs two cores
+        }
         Duration baseline = Duration.ZERO;
         Duration reference = Duration.ZERO;
         double gain = 0;

@@ -1,24 +1,57 @@
 package org.threadlings.checks;
 
-/** What the grading JVM was given to run on, for the advice of an inconclusive verdict. */
-final class Machine {
+/**
+ * What the grading JVM was given to run on, for the advice of an inconclusive verdict. On one
+ * processor the advice is where to go, since closing programs cannot give a second core; on more,
+ * it is to close the programs that crowd them.
+ */
+public final class Machine {
+
+    private static final String ONE_PROCESSOR = "Threadlings was given a single processor (availableProcessors() = 1, "
+            + "from the machine, taskset or a container's CPU limit): threads only take turns, ";
 
     private Machine() {
     }
 
+    /** For a stress test that saw too few trials that could have shown a race. */
+    public static String adviceForRaces() {
+        return adviceForRaces(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** For a speed-up that could not be judged. */
+    public static String adviceForSpeedUps() {
+        return adviceForSpeedUps(Runtime.getRuntime().availableProcessors());
+    }
+
     /**
-     * What to do when the machine could not show what a check needs to see. With one processor
-     * (a one-core machine, {@code taskset}, a container's CPU quota) threads only take turns, and
-     * closing programs cannot help.
+     * What to do when a stress test saw too few trials that could have shown a race. With one
+     * processor (a one-core machine, {@code taskset}, a container's CPU quota) threads only take
+     * turns, and closing programs cannot help.
      */
-    static String advice() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < 2) {
-            return "Threadlings was given a single processor (availableProcessors() = 1, from the machine, "
-                    + "taskset or a container's CPU limit): threads only take turns, so a race shows only when a "
-                    + "thread is switched out at the wrong moment, and this time that happened too rarely to tell a "
-                    + "race from none. Check again, or where it gets two cores.";
-        }
+    static String adviceForRaces(int cores) {
+        return cores < 2
+                ? ONE_PROCESSOR + "so a race shows only when a thread is switched out at the wrong moment, and this "
+                + "time that happened too rarely to tell a race from none. Check again, or where it gets two cores."
+                : busy(cores);
+    }
+
+    /**
+     * What to do when a speed-up could not be judged. One processor never gives one, so the
+     * advice there is where to go, not to try again.
+     */
+    static String adviceForSpeedUps(int cores) {
+        return cores < 2
+                ? ONE_PROCESSOR + "so they cannot finish sooner than one. This check needs two cores; check where it "
+                + "gets them."
+                : busy(cores);
+    }
+
+    /** Whether this JVM was given a single processor, where threads only take turns. */
+    public static boolean singleProcessor() {
+        return Runtime.getRuntime().availableProcessors() < 2;
+    }
+
+    private static String busy(int cores) {
         return "The machine (" + cores + " processors) was too busy for the threads to run at the same time. "
                 + "Close other busy programs and check again.";
     }

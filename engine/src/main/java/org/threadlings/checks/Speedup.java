@@ -178,7 +178,7 @@ public final class Speedup {
                 + "); best of " + measured.done + " rounds on " + Words.plural(cores, "core", "cores"));
         switch (judgement.status()) {
             case INCONCLUSIVE -> throw new Inconclusive("No verdict on the speed-up of " + what + ": "
-                    + judgement.reason() + ". " + Machine.advice());
+                    + judgement.reason() + ". " + Machine.adviceForSpeedUps());
             case FAIL -> throw new AssertionFailedError("Too slow: " + what + " took " + Words.duration(times.candidate())
                     + " with your code and " + Words.duration(times.baseline()) + " on one thread, a speed-up of "
                     + Words.times(judgement.candidateSpeedup()) + " where " + Words.times(judgement.required())

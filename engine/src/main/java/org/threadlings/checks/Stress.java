@@ -237,7 +237,7 @@ public final class Stress {
                         .append(" in all (").append(Words.count(evidenceNeeded))
                         .append(" needed): the threads hardly ever collided");
             }
-            why.append(". ").append(Machine.advice());
+            why.append(". ").append(Machine.adviceForRaces());
             return why.toString();
         }
     }
