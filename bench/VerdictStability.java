@@ -93,7 +93,11 @@ public class VerdictStability {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--conditions" -> conditions = Arrays.asList(args[++i].split(","));
                 case "--csv" -> csv = Path.of(args[++i]).toAbsolutePath();
-                case "--table" -> tables.add(Path.of(args[++i]).toAbsolutePath());
+                case "--table" -> { // FILE..., as many as follow
+                    while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        tables.add(Path.of(args[++i]).toAbsolutePath());
+                    }
+                }
                 case "--solutions" -> solutionsOnly = true;
                 case "--core" -> core = Integer.parseInt(args[++i]);
                 default -> {
@@ -305,6 +309,9 @@ public class VerdictStability {
         table.forEach((exercise, byCondition) -> {
             for (String condition : conditions) {
                 List<Grading> list = byCondition.getOrDefault(condition, List.of());
+                if (list.isEmpty()) {
+                    continue; // not graded in this condition (yet, or in the files tabled)
+                }
                 long[] times = list.stream().mapToLong(Grading::millis).sorted().toArray();
                 System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.0f %% | %d | %s | %.1f s | %.1f s |%n",
                         exercise, condition, list.size(), count(list, Result.FALSE_PASS), count(list, Result.FALSE_FAIL),
