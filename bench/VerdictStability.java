@@ -15,7 +15,14 @@ import java.util.stream.Stream;
 import org.threadlings.course.Course;
 import org.threadlings.course.Exercise;
 import org.threadlings.course.WrongAnswer;
+import org.threadlings.grading.Cancellation;
+import org.threadlings.grading.GradingListener;
+import org.threadlings.grading.protocol.CheckSelection;
 import org.threadlings.loading.CourseLoader;
+import org.threadlings.report.JsonReport;
+import org.threadlings.session.Session;
+import org.threadlings.verdict.Verdict;
+import org.threadlings.workspace.Workspace;
 
 /**
  * Verdict stability, measured: grades every reference solution and every known-wrong answer N
@@ -30,10 +37,16 @@ import org.threadlings.loading.CourseLoader;
  *   onecore  the grading pinned to a single core (taskset -c 0, or the core --core names)
  *
  * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [--csv FILE] [--solutions]
- *                                 [--core N] [LESSON|EXERCISE...]
+ *                                 [--core N] [--warm] [LESSON|EXERCISE...]
  *        ./run.sh bench verdicts --table FILE...   (the table of gradings recorded with --csv)
  * The bar: zero false passes and zero false fails in every condition; inconclusive only where the
  * condition makes a verdict impossible (one core, for checks that need two).
+ *
+ * With --warm, gradings go through one session kept open, as the full-screen UI grades a saved
+ * file: the compiler stays warm and each grading's JVM is started ahead of time. The verdicts
+ * come from the same grader; the time a ./run.sh check spends starting up is left out, which
+ * about halves a study. In the onecore condition the whole study (and so every grading JVM it
+ * starts) is pinned to the core.
  *
  * A grading pinned to one core cannot use another, so two onecore studies can share a two-core
  * machine, each from its own clone, one with --core 0 and one with --core 1: one core each, with
@@ -77,7 +90,7 @@ public class VerdictStability {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String USAGE = "usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] "
-            + "[--csv FILE] [--solutions] [--core N] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
+            + "[--csv FILE] [--solutions] [--core N] [--warm] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -87,6 +100,7 @@ public class VerdictStability {
         Path csv = null;
         boolean solutionsOnly = false;
         int core = 0;
+        boolean warm = false;
         List<Path> tables = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -100,6 +114,7 @@ public class VerdictStability {
                 }
                 case "--solutions" -> solutionsOnly = true;
                 case "--core" -> core = Integer.parseInt(args[++i]);
+                case "--warm" -> warm = true;
                 default -> {
                     if (args[i].startsWith("-")) {
                         System.err.println("unknown option " + args[i] + "\n" + USAGE);
@@ -139,12 +154,19 @@ public class VerdictStability {
             System.out.printf(Locale.ROOT, "%d submissions (%d exercises), %d gradings each in each of %s.%n",
                     submissions.size(), exercises.size(), rounds, String.join(", ", conditions));
             Map<String, Map<String, List<Grading>>> table = new LinkedHashMap<>();
+            int processors = Runtime.getRuntime().availableProcessors();
             for (String condition : conditions) {
                 Process busy = condition.equals("busy") ? busyLoop() : null;
+                boolean pinned = warm && condition.equals("onecore");
+                if (pinned) {
+                    pin(String.valueOf(core));
+                }
+                // A session per condition: the JVM it starts ahead is started under that condition.
+                Session session = warm ? Session.interactive(new Workspace(root)) : null;
                 try {
                     for (int round = 1; round <= rounds; round++) {
                         for (Submission s : submissions) {
-                            Grading g = grade(root, s, condition.equals("onecore") ? core : -1);
+                            Grading g = grade(root, s, condition.equals("onecore") && !warm ? core : -1, session);
                             if (csv != null) {
                                 append(csv, condition, s, g);
                             }
@@ -163,6 +185,12 @@ public class VerdictStability {
                 } finally {
                     if (busy != null) {
                         busy.destroyForcibly();
+                    }
+                    if (session != null) {
+                        session.close();
+                    }
+                    if (pinned) {
+                        pin("0-" + (processors - 1));
                     }
                 }
             }
@@ -218,24 +246,25 @@ public class VerdictStability {
         }
     }
 
-    /** @param core the one core to pin the grading to, or -1 to leave it free */
-    static Grading grade(Path root, Submission s, int core) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        if (core >= 0) {
-            command.addAll(List.of("taskset", "-c", String.valueOf(core)));
+    /**
+     * Pins every thread of this JVM to {@code cores} ("0", "0-1"); the JVMs it starts from now
+     * on inherit that. A study that cannot be pinned stops: its rows would say "onecore" wrongly.
+     */
+    static void pin(String cores) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-a", "-pc", cores, String.valueOf(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IOException("taskset could not pin this study to core(s) " + cores);
         }
-        command.addAll(List.of(root.resolve("run.sh").toString(), "check", s.exercise().id(), "--json",
-                "--exercises", s.folder().toString()));
-        if (s.kind() == Kind.WRONG) {
-            // The question for a wrong answer is whether its own check catches it, as in validate;
-            // the other checks would be most of the time.
-            command.addAll(List.of("--only", s.wrong().caughtBy()));
-        }
+    }
+
+    /**
+     * @param core    the one core to pin the grading to, or -1 to leave it free
+     * @param session the session to grade in (--warm), or null for a ./run.sh check per grading
+     */
+    static Grading grade(Path root, Submission s, int core, Session session) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
+        String out = session == null ? throughTheShell(root, s, core) : inSession(session, s);
         long millis = (System.nanoTime() - start) / 1_000_000;
         JsonNode exercise = JSON.readTree(out).path("exercises").path(0);
         String status = exercise.path("status").asText();
@@ -247,6 +276,33 @@ public class VerdictStability {
             case WRONG -> wrong(s.wrong(), status, exercise, millis);
         };
         return graded.as(s.label(), String.join(",", verdicts));
+    }
+
+    /** The report of ./run.sh check --json, as a student would get it from the shell. */
+    static String throughTheShell(Path root, Submission s, int core) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (core >= 0) {
+            command.addAll(List.of("taskset", "-c", String.valueOf(core)));
+        }
+        command.addAll(List.of(root.resolve("run.sh").toString(), "check", s.exercise().id(), "--json",
+                "--exercises", s.folder().toString()));
+        if (s.kind() == Kind.WRONG) {
+            // The question for a wrong answer is whether its own check catches it, as in validate;
+            // the other checks would be most of the time.
+            command.addAll(List.of("--only", s.wrong().caughtBy()));
+        }
+        Process p = new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** The same report from a session kept open, as the full-screen UI grades a saved file. */
+    static String inSession(Session session, Submission s) {
+        CheckSelection checks = s.kind() == Kind.WRONG ? CheckSelection.only(s.wrong().caughtBy()) : CheckSelection.all();
+        Verdict verdict = session.grader().grade(s.exercise(), s.folder(), GradingListener.NONE, new Cancellation(), checks);
+        return new JsonReport(session.workspace()::shown).render(List.of(new JsonReport.Entry(s.exercise(), verdict)));
     }
 
     static Grading solution(String status, JsonNode exercise, long millis) {

@@ -8,7 +8,8 @@
 #   verdicts   verdict stability: every solution and known-wrong answer graded N times, quiet,
 #              with one core busy and on one core only  [--rounds N] [--conditions ...] [IDS...]
 #              [--csv FILE: append every grading to FILE] [--solutions: solutions only]
-#              [--core N: the core onecore pins to, 0 by default];
+#              [--core N: the core onecore pins to, 0 by default]
+#              [--warm: grade in one session kept open, as the UI does, not a ./run.sh check each];
 #              --table FILE...: the table of such files
 #   fuzz       the lesson loader against mutated lesson files (FUZZ_MUTATIONS, default 1000;
 #              FUZZ_SEED): hangs over 10 s, stack traces, problems outside the mutated file
