@@ -17,6 +17,7 @@ import org.threadlings.checks.Await;
 import org.threadlings.checks.BuildsOn;
 import org.threadlings.checks.CheckReport;
 import org.threadlings.checks.Inconclusive;
+import org.threadlings.checks.Machine;
 import org.threadlings.checks.Speedup;
 import org.threadlings.checks.Stress;
 import org.threadlings.checks.Words;
@@ -175,24 +176,36 @@ class PrimeCountCheck {
         int expected = Primes.countBySieve(TIMED_BELOW);
         IntBinaryOperator plain = Primes::countInRange;
         giveUpIfSwamped();
-        ForkJoinPool forStudent = new ForkJoinPool(cores);
+        PoolCores studentCores = new PoolCores();
+        ForkJoinPool forStudent = studentCores.pool(cores);
         ForkJoinPool forReference = new ForkJoinPool(cores);
         try {
             Speedup.of("counting primes below " + Words.count(TIMED_BELOW))
                     .baseline(() -> Primes.countSequentially(TIMED_BELOW))
                     .reference(() -> forReference.invoke(new Halves(0, TIMED_BELOW)))
-                    .candidate(() -> {
+                    .candidate(() -> studentCores.measure(() -> {
                         long counted = Await.result(forStudent.submit(new PrimeCount(0, TIMED_BELOW, plain)),
                                 PATIENCE, "the task for [0, " + Words.count(TIMED_BELOW) + ") to finish");
                         expectCount(0, TIMED_BELOW, counted, expected);
                         return counted;
-                    })
+                    }))
                     .warmups(1)
                     .advice("Is THRESHOLD so small that making tasks costs more than counting, or so large "
                             + "that a few big leaves keep the other workers waiting? About 10,000 numbers per "
                             + "leaf suits this work.")
                     .check();
+        } catch (AssertionFailedError tooSlow) {
+            if (cores >= 2 && studentCores.alwaysCrowded() && tooSlow.getMessage().startsWith("Too slow")) {
+                // Seen once in 20 gradings of the solution with one core busy: 1.01x while the
+                // reference, in the same rounds, found the second core.
+                throw new Inconclusive("No verdict on the speed-up of counting primes below "
+                        + Words.count(TIMED_BELOW) + ": " + studentCores.seen() + ", while the fork/join reference "
+                        + "found a second core in the same rounds. Spread work that gets one core is the "
+                        + "machine's doing, not your code's. " + Machine.adviceForSpeedUps());
+            }
+            throw tooSlow;
         } finally {
+            CheckReport.note(studentCores.summary()); // the clock-free side of the timing, whatever its verdict
             forStudent.shutdownNow();
             forReference.shutdownNow();
         }
