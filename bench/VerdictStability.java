@@ -36,8 +36,8 @@ import org.threadlings.workspace.Workspace;
  *   busy     one core kept busy by a pinned shell loop this program starts and stops
  *   onecore  the grading pinned to a single core (taskset -c 0, or the core --core names)
  *
- * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [--csv FILE] [--solutions]
- *                                 [--core N] [--warm] [LESSON|EXERCISE...]
+ * Usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] [--csv FILE]
+ *                                 [--solutions | --wrong] [--core N] [--warm] [LESSON|EXERCISE...]
  *        ./run.sh bench verdicts --table FILE...   (the table of gradings recorded with --csv)
  * The bar: zero false passes and zero false fails in every condition; inconclusive only where the
  * condition makes a verdict impossible (one core, for checks that need two).
@@ -47,6 +47,9 @@ import org.threadlings.workspace.Workspace;
  * come from the same grader; the time a ./run.sh check spends starting up is left out, which
  * about halves a study. In the onecore condition the whole study (and so every grading JVM it
  * starts) is pinned to the core.
+ *
+ * --solutions grades the solutions alone; --wrong grades everything else (starters and known-wrong
+ * answers), so the two questions can be studied one at a time and added up with --table.
  *
  * A grading pinned to one core cannot use another, so two onecore studies can share a two-core
  * machine, each from its own clone, one with --core 0 and one with --core 1: one core each, with
@@ -90,7 +93,7 @@ public class VerdictStability {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String USAGE = "usage: ./run.sh bench verdicts [--rounds N] [--conditions quiet,busy,onecore] "
-            + "[--csv FILE] [--solutions] [--core N] [--warm] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
+            + "[--csv FILE] [--solutions | --wrong] [--core N] [--warm] [LESSON|EXERCISE...]\n       ./run.sh bench verdicts --table FILE...";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -99,6 +102,7 @@ public class VerdictStability {
         List<String> only = new ArrayList<>();
         Path csv = null;
         boolean solutionsOnly = false;
+        boolean wrongOnly = false;
         int core = 0;
         boolean warm = false;
         List<Path> tables = new ArrayList<>();
@@ -113,6 +117,7 @@ public class VerdictStability {
                     }
                 }
                 case "--solutions" -> solutionsOnly = true;
+                case "--wrong" -> wrongOnly = true;
                 case "--core" -> core = Integer.parseInt(args[++i]);
                 case "--warm" -> warm = true;
                 default -> {
@@ -123,6 +128,10 @@ public class VerdictStability {
                     only.add(args[i]);
                 }
             }
+        }
+        if (solutionsOnly && wrongOnly) {
+            System.err.println("--solutions and --wrong leave nothing to grade together; choose one\n" + USAGE);
+            System.exit(2);
         }
         if (!tables.isEmpty()) {
             printFrom(tables);
@@ -142,7 +151,9 @@ public class VerdictStability {
         try {
             List<Submission> submissions = new ArrayList<>();
             for (Exercise exercise : exercises) {
-                submissions.add(new Submission(exercise, Kind.SOLUTION, null, root.resolve("solutions")));
+                if (!wrongOnly) { // the solutions' own study may have been done already
+                    submissions.add(new Submission(exercise, Kind.SOLUTION, null, root.resolve("solutions")));
+                }
                 if (solutionsOnly) {
                     continue; // "20 of 20 solutions pass" is a question of its own, and a quicker one
                 }
