@@ -55,11 +55,7 @@ final class Overlap {
             throw new Inconclusive("Every result was exact, but only " + counted + " of " + raced + " trials with "
                     + "several threads had them running side by side (in " + (met - counted) + " of them the threads "
                     + "met, then took turns on one core), and at least 3 are needed to trust that no update is lost. "
-                    + (Machine.singleProcessor()
-                    // Closing programs cannot give a second core: say where to go instead.
-                    ? "Threadlings was given a single processor (from the machine, taskset or a container's CPU "
-                    + "limit), where threads only take turns: this check needs two cores; check where it gets them."
-                    : "The machine is too busy right now: close other busy programs and run the check again."));
+                    + Machine.adviceForSideBySide());
         }
     }
 }

@@ -9,6 +9,7 @@ public final class Machine {
 
     private static final String ONE_PROCESSOR = "Threadlings was given a single processor (availableProcessors() = 1, "
             + "from the machine, taskset or a container's CPU limit): threads only take turns, ";
+    private static final String NEEDS_TWO = "This check needs two cores; check where it gets them.";
 
     private Machine() {
     }
@@ -41,8 +42,21 @@ public final class Machine {
      */
     static String adviceForSpeedUps(int cores) {
         return cores < 2
-                ? ONE_PROCESSOR + "so they cannot finish sooner than one. This check needs two cores; check where it "
-                + "gets them."
+                ? ONE_PROCESSOR + "so they cannot finish sooner than one. " + NEEDS_TWO
+                : busy(cores);
+    }
+
+    /**
+     * For a check that needs the threads at work at the same moment in every trial, not by a
+     * lucky switch: on one processor that never happens, so the advice is where to go.
+     */
+    public static String adviceForSideBySide() {
+        return adviceForSideBySide(Runtime.getRuntime().availableProcessors());
+    }
+
+    static String adviceForSideBySide(int cores) {
+        return cores < 2
+                ? ONE_PROCESSOR + "so no two of them ever work at the same moment. " + NEEDS_TWO
                 : busy(cores);
     }
 

@@ -27,10 +27,20 @@ class MachineTest {
     }
 
     @Test
-    void withTwoCoresBothBlameABusyMachine() {
+    void threadsThatMustWorkSideBySideAreSentToTwoCores() {
+        String advice = Machine.adviceForSideBySide(1);
+
+        assertTrue(advice.contains("single processor") && advice.contains("no two of them ever work at the same moment")
+                && advice.contains("needs two cores"), advice);
+        assertFalse(advice.contains("Check again"), advice);
+    }
+
+    @Test
+    void withTwoCoresEachBlamesABusyMachine() {
         String advice = Machine.adviceForRaces(2);
 
         assertEquals(advice, Machine.adviceForSpeedUps(2));
+        assertEquals(advice, Machine.adviceForSideBySide(2));
         assertTrue(advice.contains("(2 processors) was too busy") && advice.contains("Close other busy programs"),
                 advice);
     }
