@@ -32,6 +32,8 @@ class PrimeServiceCheck {
     private static final Duration FINISH_GUARD = Duration.ofSeconds(10);
     private static final String ASK_ADVICE = "The check's worker answers every request at once, so yours never "
             + "reached it: it is probably still in your BufferedWriter. Call flush() after writing the line.";
+    /** Requests sent at once by answersInOrder: a hundred slow ones, each with three quick ones behind it. */
+    private static final int PIPELINED = 400;
     private static final List<String> PLAIN = List.of("2", "97", "91", "0", "1", "7919", "1000000", "2147483647");
 
     @Test
@@ -50,7 +52,7 @@ class PrimeServiceCheck {
 
     @Test
     @Order(2)
-    @DisplayName("the worker answers 400 requests sent at once, in the order they came")
+    @DisplayName("the worker answers " + PIPELINED + " requests sent at once, in the order they came")
     void answersInOrder() throws Exception {
         List<String> requests = mixedRequests(new SplittableRandom());
         try (Conversation worker = Conversation.with(PrimeService.class)) {
@@ -77,7 +79,7 @@ class PrimeServiceCheck {
      */
     static List<String> mixedRequests(SplittableRandom random) {
         List<String> requests = new ArrayList<>();
-        while (requests.size() < 400) {
+        while (requests.size() < PIPELINED) {
             int n;
             do {
                 n = random.nextInt(2_000_000_000, Integer.MAX_VALUE);
