@@ -64,6 +64,12 @@ class DiningCheck {
         volatile boolean gather;
         volatile boolean released;
         volatile boolean stop;
+        /**
+         * Eat and think asleep only, never yielding in a loop: the table then keeps its pace when
+         * other programs take the processors, and a philosopher who sleeps between tries (the
+         * mistake the starvation check is for) cannot catch up because everybody else slowed down.
+         */
+        volatile boolean asleepOnly;
 
         Table() {
             for (int i = 0; i < SEATS; i++) {
@@ -118,7 +124,7 @@ class DiningCheck {
                         LockSupport.parkNanos(500_000);
                     }
                 } else {
-                    Crew.pause(eatNanos.getAsLong());
+                    pause(eatNanos.getAsLong());
                 }
                 eating.decrementAndGet();
                 eaters.remove(Thread.currentThread());
@@ -127,6 +133,14 @@ class DiningCheck {
                 meals.incrementAndGet(seat);
                 total.increment();
             };
+        }
+
+        private void pause(long nanos) {
+            if (asleepOnly) {
+                LockSupport.parkNanos(nanos);
+            } else {
+                Crew.pause(nanos);
+            }
         }
 
         private static boolean holds(Fork fork) {
@@ -153,7 +167,7 @@ class DiningCheck {
                                 faults.add("dine(" + seat + ", meal) returned having eaten " + (ate == 0 ? "nothing"
                                         : ate + " times"));
                             }
-                            Crew.pause(thinkNanos.getAsLong());
+                            pause(thinkNanos.getAsLong());
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -343,14 +357,18 @@ class DiningCheck {
      * has just put it down take it again before the waiting neighbour wakes; now and then, on a
      * busy machine, that leaves one philosopher short at one table by chance. Short at three tables
      * in a row is the code's doing.
+     *
+     * <p>A table serves 3,000 meals, not fewer: a philosopher who alone naps after a failed try
+     * eats in streaks between its naps, and at 600 meals one long streak lifted it over the bar
+     * (once in eight gradings with a core busy). Over 3,000 the streaks average out.
      */
     private static final int TABLES = 3;
 
     @Test
     @Order(4)
-    @DisplayName("nobody starves: in 600 meals, every philosopher eats at least 24")
+    @DisplayName("nobody starves: in 3,000 meals, every philosopher eats at least 120")
     void nobodyStarves() {
-        int total = 600;
+        int total = 3_000;
         int fairShare = total / SEATS;
         int bar = fairShare / 5;
         List<String> shortTables = new ArrayList<>();
@@ -378,6 +396,7 @@ class DiningCheck {
     /** One table, its philosophers eating until {@code total} meals are served: the meals each ate. */
     private static int[] serve(int total) {
         Table table = new Table();
+        table.asleepOnly = true;
         LongAdder served = table.total;
         try {
             // Every philosopher would eat for ever; the table closes once the meals are served.
