@@ -65,11 +65,10 @@ class DiningCheck {
         volatile boolean released;
         volatile boolean stop;
         /**
-         * Eat and think asleep only, never yielding in a loop: the table then keeps its pace when
-         * other programs take the processors, and a philosopher who sleeps between tries (the
-         * mistake the starvation check is for) cannot catch up because everybody else slowed down.
+         * Eat and think asleep only, never yielding in a loop, so a table takes about as long on a
+         * busy machine or one core as on a quiet one (set before the philosophers start).
          */
-        volatile boolean asleepOnly;
+        boolean asleepOnly;
 
         Table() {
             for (int i = 0; i < SEATS; i++) {
