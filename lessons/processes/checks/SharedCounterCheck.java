@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.threadlings.checks.Await;
 import org.threadlings.checks.Stress;
-import org.threadlings.checks.Structure;
 import org.threadlings.checks.Words;
 import processes.MappedCounter;
 
@@ -24,7 +27,9 @@ import processes.MappedCounter;
  * Exercise shared-counter: several JVMs increment one count in a memory-mapped file. Each trial
  * runs the student's counter in 2 or 3 worker processes released together, then a racy counter
  * (the canary) the same way: a trial counts as evidence only if the canary lost updates, which
- * shows the processes really ran at the same time.
+ * shows the processes really ran at the same time. A second check holds a shared lock on the count
+ * from another JVM, as get() does to read it, and calls increment() here: it must wait until that
+ * lock is let go, which tells an exclusive lock from a shared one, or from none, with no race needed.
  */
 class SharedCounterCheck {
 
@@ -34,6 +39,8 @@ class SharedCounterCheck {
      */
     private static final List<String> INTERPRETED = List.of("-Xint");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** How long increment() must be seen inside, unfinished, to count as waiting for a lock. */
+    private static final Duration WAITING = Duration.ofMillis(500);
 
     @Test
     @Order(1)
@@ -63,12 +70,90 @@ class SharedCounterCheck {
 
     @Test
     @Order(2)
-    @DisplayName("guards the count with a lock on the file, which other processes see")
-    void locksTheFile() {
-        Structure.of(MappedCounter.class).mustCall("java.nio.channels.FileChannel", "lock",
-                "A synchronized method or a ReentrantLock lives in one JVM; the other processes never see it. "
-                        + "FileChannel.lock(0, Long.BYTES, false) asks the operating system, which all processes "
-                        + "share.");
+    @DisplayName("increment() waits while another process reads the count under a shared lock")
+    void waitsForAReader() throws Exception {
+        Path file = Files.createTempFile("shared-counter", ".bin");
+        Files.write(file, new byte[Long.BYTES]);
+        try (Conversation reader = Conversation.with(ReadingWorker.class, file.toString());
+             MappedCounter counter = new MappedCounter(file)) {
+            expect(reader, "holding", "reader");
+            CompletableFuture<Void> incremented = new CompletableFuture<>();
+            Thread incrementer = Thread.ofPlatform().daemon().name("increment").start(() -> {
+                try {
+                    counter.increment();
+                    incremented.complete(null);
+                } catch (Throwable e) {
+                    incremented.completeExceptionally(e);
+                }
+            });
+            long start = System.nanoTime();
+            Blocked blocked = new Blocked(incrementer);
+            Await.until(() -> incremented.isDone() || blocked.longEnough(), PATIENCE,
+                    "increment() to start, while another process held a shared lock on the count");
+            if (incremented.isDone()) {
+                wentAhead(incremented, readCount(file), Duration.ofNanos(System.nanoTime() - start));
+            }
+            reader.send(List.of("go"));
+            expect(reader, "released", "reader");
+            Await.result(incremented, PATIENCE, "increment() to return once the other process let go of its lock");
+            long count = readCount(file);
+            if (count != 1) {
+                fail("increment() waited for the other process and returned once it let go, but the count is "
+                        + Words.count(count) + ", not 1. Read and write the count while you hold the lock.");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Evidence that increment() waits: its thread seen inside it, unfinished, for {@link #WAITING}.
+     * Code that goes straight through is inside for microseconds; only a lock it waits for keeps it
+     * there, and no clock of the machine's load can stretch that to half a second.
+     */
+    private static final class Blocked {
+        private final Thread thread;
+        private long insideSince = -1;
+
+        Blocked(Thread thread) {
+            this.thread = thread;
+        }
+
+        boolean longEnough() {
+            boolean inside = Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+                    frame.getClassName().equals(MappedCounter.class.getName()) && frame.getMethodName().equals("increment"));
+            long now = System.nanoTime();
+            if (!inside) {
+                insideSince = -1;
+                return false;
+            }
+            if (insideSince < 0) {
+                insideSince = now;
+            }
+            return now - insideSince >= WAITING.toNanos();
+        }
+    }
+
+    /** Fails with what increment() did while another process held a shared lock on the count. */
+    private static void wentAhead(CompletableFuture<Void> incremented, long count, Duration took) throws Exception {
+        try {
+            incremented.get();
+        } catch (ExecutionException e) {
+            fail("increment() threw " + e.getCause() + " while another process held a shared lock on the count. "
+                    + "channel.lock(0, Long.BYTES, false) waits for that lock rather than failing.", e.getCause());
+        }
+        if (count == 0) {
+            fail("increment() returned in " + Words.duration(took) + " without adding one, while another process "
+                    + "held a shared lock on the count: the count is still 0. tryLock() gives up at once when "
+                    + "another process holds a lock, and that increment is lost; channel.lock(0, Long.BYTES, false) "
+                    + "waits for it.");
+        }
+        fail("increment() went ahead while another process held a shared lock on the count, the lock get() "
+                + "takes to read it: it returned in " + Words.duration(took) + " and left the count at "
+                + Words.count(count) + ". Nothing in it waited: no lock at all, a shared lock (channel.lock(0, "
+                + "Long.BYTES, true)), which lets every holder in at once, or a synchronized method or a "
+                + "ReentrantLock, which other processes never see. The exclusive lock, channel.lock(0, Long.BYTES, "
+                + "false), waits until no other process holds those bytes.");
     }
 
     /** Zeroes the count, runs {@code workers} processes released together, returns the count they left. */
@@ -99,6 +184,10 @@ class SharedCounterCheck {
                 worker.close();
             }
         }
+        return readCount(file);
+    }
+
+    private static long readCount(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer count = ByteBuffer.allocate(Long.BYTES);
             channel.read(count, 0);
@@ -109,11 +198,11 @@ class SharedCounterCheck {
     private static void expect(Conversation worker, String line, String mode) throws Exception {
         Optional<String> got = worker.next(PATIENCE);
         if (got.isEmpty() || !got.get().equals(line)) {
-            fail("A worker " + (mode.equals("racy") ? "of the check" : "using your MappedCounter") + " did not say \""
+            fail("A worker " + (mode.equals("student") ? "using your MappedCounter" : "of the check") + " did not say \""
                     + line + "\" within " + Words.duration(PATIENCE) + (got.map(g -> "; it said \"" + g + "\"")
                     .orElse(worker.ended() ? "; it ended (see its error output above)" : ""))
-                    + ". Keep the constructor and close() as given, and release the lock in increment() "
-                    + "in every case.");
+                    + (mode.equals("reader") ? "." : ". Keep the constructor and close() as given, and release "
+                    + "the lock in increment() in every case."));
         }
     }
 }
