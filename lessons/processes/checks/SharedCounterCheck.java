@@ -109,7 +109,7 @@ class SharedCounterCheck {
     /**
      * Evidence that increment() waits: its thread seen inside it, unfinished, for {@link #WAITING}.
      * Code that goes straight through is inside for microseconds; only a lock it waits for keeps it
-     * there, and no clock of the machine's load can stretch that to half a second.
+     * there for half a second, far longer than a busy machine keeps a runnable thread off a core.
      */
     private static final class Blocked {
         private final Thread thread;
