@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -77,15 +77,11 @@ class SharedCounterCheck {
         try (Conversation reader = Conversation.with(ReadingWorker.class, file.toString());
              MappedCounter counter = new MappedCounter(file)) {
             expect(reader, "holding", "reader");
-            CompletableFuture<Void> incremented = new CompletableFuture<>();
-            Thread incrementer = Thread.ofPlatform().daemon().name("increment").start(() -> {
-                try {
-                    counter.increment();
-                    incremented.complete(null);
-                } catch (Throwable e) {
-                    incremented.completeExceptionally(e);
-                }
+            FutureTask<Void> incremented = new FutureTask<>(() -> {
+                counter.increment();
+                return null;
             });
+            Thread incrementer = Thread.ofPlatform().daemon().name("increment").start(incremented);
             long start = System.nanoTime();
             Blocked blocked = new Blocked(incrementer);
             Await.until(() -> incremented.isDone() || blocked.longEnough(), PATIENCE,
@@ -135,7 +131,7 @@ class SharedCounterCheck {
     }
 
     /** Fails with what increment() did while another process held a shared lock on the count. */
-    private static void wentAhead(CompletableFuture<Void> incremented, long count, Duration took) throws Exception {
+    private static void wentAhead(FutureTask<Void> incremented, long count, Duration took) throws Exception {
         try {
             incremented.get();
         } catch (ExecutionException e) {
